@@ -1,0 +1,73 @@
+// Rights are data: for each action, who may do it and through which relation to the object.
+// The one place where access is decided (design/architecture.md, "Access"). Consent-backed access
+// comes with the consent capability.
+export const ROLES = ['coordinator', 'professional', 'structure_admin', 'regional_viewer', 'platform_admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * - `role`: the acting role is enough;
+ * - `structure`: the acting membership's structure holds the object (the file's DAC, say);
+ * - `care-team`: the person is an active member of the object's care team, whatever their role.
+ */
+export type Relation = 'role' | 'structure' | 'care-team';
+export type Grant = { roles: readonly Role[] | 'any'; via: Relation };
+
+const COORDINATION: readonly Role[] = ['coordinator', 'structure_admin'];
+const FIELD: readonly Role[] = ['coordinator', 'professional', 'structure_admin'];
+
+export const RIGHTS = {
+  'patient.search': [{ roles: COORDINATION, via: 'role' }],
+  'patient.create': [{ roles: COORDINATION, via: 'role' }],
+  'patient.read': [
+    { roles: COORDINATION, via: 'role' },
+    { roles: 'any', via: 'care-team' },
+  ],
+  'patient.update': [
+    { roles: COORDINATION, via: 'structure' },
+    { roles: ['coordinator'], via: 'role' },
+  ],
+  'file.open': [{ roles: ['coordinator'], via: 'role' }],
+  'file.list-mine': [{ roles: FIELD, via: 'role' }],
+  'file.read': [
+    { roles: COORDINATION, via: 'structure' },
+    { roles: 'any', via: 'care-team' },
+  ],
+  'file.update': [{ roles: ['coordinator'], via: 'structure' }],
+  'file.manage-team': [{ roles: ['coordinator'], via: 'structure' }],
+  'file.read-access-log': [{ roles: COORDINATION, via: 'structure' }],
+  'journal.write': [
+    { roles: ['coordinator'], via: 'structure' },
+    { roles: 'any', via: 'care-team' },
+  ],
+  'directory.search': [{ roles: FIELD, via: 'role' }],
+  'account.manage': [{ roles: ['platform_admin'], via: 'role' }],
+} as const satisfies Record<string, readonly Grant[]>;
+
+export type Action = keyof typeof RIGHTS;
+
+export type AccessSubject = { role: Role | null; structureId: string | null };
+/** What the service found about the object: which structure holds it, whether the person is in its care team. */
+export type AccessTarget = { structureIds?: readonly string[]; inCareTeam?: boolean };
+
+function roleMatches(grant: Grant, role: Role | null): boolean {
+  if (grant.roles === 'any') return true;
+  return role !== null && grant.roles.includes(role);
+}
+
+function relationHolds(grant: Grant, subject: AccessSubject, target: AccessTarget): boolean {
+  if (grant.via === 'role') return true;
+  if (grant.via === 'care-team') return target.inCareTeam === true;
+  return subject.structureId !== null && (target.structureIds ?? []).includes(subject.structureId);
+}
+
+/** Decides an action on an object. Regional viewers match no grant on personal data: aggregates only. */
+export function isAllowed(subject: AccessSubject, action: Action, target: AccessTarget = {}): boolean {
+  const grants: readonly Grant[] = RIGHTS[action];
+  return grants.some((grant) => roleMatches(grant, subject.role) && relationHolds(grant, subject, target));
+}
+
+/** Whether some object could allow this action to this role: the coarse check routes run before any I/O. */
+export function mayEverDo(role: Role | null, action: Action): boolean {
+  const grants: readonly Grant[] = RIGHTS[action];
+  return grants.some((grant) => roleMatches(grant, role) && (grant.via !== 'care-team' || role !== 'regional_viewer'));
+}

@@ -1,0 +1,55 @@
+// Domain events: written to the outbox in the same transaction as the change they describe, so there is
+// no event without its write and no write without its event. pg_notify is transactional too: listeners
+// (the live hub) hear of an event only once it is committed.
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { outbox } from '#src/db/schema/index.ts';
+import type { Ctx } from '../context.ts';
+import { newId } from '../ids.ts';
+
+export const EVENTS_CHANNEL = 'trame_events';
+
+export type DomainEventInput = {
+  type: string;
+  patientId?: string | null;
+  fileId?: string | null;
+  payload: Record<string, unknown>;
+};
+
+export type DomainEvent = {
+  id: string;
+  type: string;
+  occurredAt: Date;
+  actorId: string | null;
+  patientId: string | null;
+  fileId: string | null;
+  payload: Record<string, unknown>;
+};
+
+/** The part of an event sent to live listeners: enough to know what to refresh, no health data. */
+export type LiveSignal = { id: string; type: string; fileId: string | null; patientId: string | null };
+
+export async function emitEvent(ctx: Ctx, event: DomainEventInput): Promise<void> {
+  const id = newId(ctx.now.getTime());
+  await ctx.db.insert(outbox).values({
+    id,
+    occurredAt: ctx.now,
+    type: event.type,
+    actorId: ctx.actor.personId,
+    patientId: event.patientId ?? null,
+    fileId: event.fileId ?? null,
+    payload: event.payload,
+  });
+  const signal: LiveSignal = { id, type: event.type, fileId: event.fileId ?? null, patientId: event.patientId ?? null };
+  await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(signal)})`);
+}
+
+/** A file's events, newest first: the file's timeline is read from here. */
+export async function listFileEvents(ctx: Ctx, fileId: string, options: { before?: Date; limit: number }): Promise<DomainEvent[]> {
+  const rows = await ctx.db
+    .select()
+    .from(outbox)
+    .where(options.before ? and(eq(outbox.fileId, fileId), lt(outbox.occurredAt, options.before)) : eq(outbox.fileId, fileId))
+    .orderBy(desc(outbox.occurredAt), desc(outbox.id))
+    .limit(options.limit);
+  return rows.map((row) => ({ ...row, payload: row.payload as Record<string, unknown> }));
+}

@@ -1,0 +1,80 @@
+// Builds the Fastify application: plugins, the access hook, every capability's routes, the web app.
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connect.ts';
+import type { LiveHub } from '../events/live.ts';
+import { installAccessHook } from './access-hook.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installMetrics } from './metrics.ts';
+import { registerHealthRoutes } from './health.ts';
+import { registerAccountRoutes } from '#src/accounts/routes.ts';
+import { registerPatientRoutes } from '#src/patients/routes.ts';
+import { registerFileRoutes } from '#src/files/routes.ts';
+
+export type AppDeps = { config: Config; database: Database; live: LiveHub };
+export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: LiveHub;
+    config: Config;
+  }
+}
+
+const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: { level: deps.config.logLevel },
+    trustProxy: deps.config.production,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', deps.database);
+  app.decorate('live', deps.live);
+  app.decorate('config', deps.config);
+
+  // Without TLS, HSTS and upgrade-insecure-requests would turn every page blank on a plain-http address.
+  const tls = deps.config.secureCookies;
+  await app.register(helmet, {
+    hsts: tls,
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: tls ? [] : null } },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Trame API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandler(app);
+  installAccessHook(app, deps.database);
+  installMetrics(app);
+
+  await registerHealthRoutes(app);
+  await registerAccountRoutes(app);
+  await registerPatientRoutes(app);
+  await registerFileRoutes(app);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  await serveWebApp(app);
+  return app;
+}
+
+/** Serves the built React app; any other GET outside /api falls back to index.html (client-side routes). */
+async function serveWebApp(app: App): Promise<void> {
+  if (!fs.existsSync(`${webDist}/index.html`)) return;
+  await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,4 @@
+export * from './accounts.ts';
+export * from './patients.ts';
+export * from './files.ts';
+export * from './core.ts';

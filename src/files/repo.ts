@@ -1,0 +1,107 @@
+// SQL of the files capability: coordination files, care teams, journal entries.
+import { and, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { careTeamMembers, coordinationFiles, journalEntries } from '#src/db/schema/index.ts';
+import type { Db } from '#src/core/db/connect.ts';
+
+export type FileRow = typeof coordinationFiles.$inferSelect;
+export type MemberRow = typeof careTeamMembers.$inferSelect;
+export type EntryRow = typeof journalEntries.$inferSelect;
+
+export async function insertFile(db: Db, row: typeof coordinationFiles.$inferInsert): Promise<void> {
+  await db.insert(coordinationFiles).values(row);
+}
+
+export async function findFileById(db: Db, id: string): Promise<FileRow | undefined> {
+  const [row] = await db.select().from(coordinationFiles).where(eq(coordinationFiles.id, id)).limit(1);
+  return row;
+}
+
+export async function findOpenFile(db: Db, patientId: string, structureId: string): Promise<FileRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(coordinationFiles)
+    .where(and(eq(coordinationFiles.patientId, patientId), eq(coordinationFiles.structureId, structureId), eq(coordinationFiles.status, 'open')))
+    .limit(1);
+  return row;
+}
+
+export async function findFilesOfPatient(db: Db, patientId: string): Promise<FileRow[]> {
+  return db.select().from(coordinationFiles).where(eq(coordinationFiles.patientId, patientId)).orderBy(desc(coordinationFiles.openedAt));
+}
+
+export async function updateFileIfVersion(db: Db, id: string, version: number, changes: Partial<FileRow>): Promise<boolean> {
+  const updated = await db
+    .update(coordinationFiles)
+    .set({ ...changes, version: version + 1 })
+    .where(and(eq(coordinationFiles.id, id), eq(coordinationFiles.version, version)))
+    .returning({ id: coordinationFiles.id });
+  return updated.length === 1;
+}
+
+
+function activeAt(at: Date): SQL {
+  return and(lte(careTeamMembers.periodStart, at), or(isNull(careTeamMembers.periodEnd), gt(careTeamMembers.periodEnd, at)))!;
+}
+
+export type FileListQuery = { personId: string; structureIds: readonly string[]; at: Date; status: 'open' | 'closed' | 'all'; patientIds?: readonly string[]; limit: number };
+
+/**
+ * Files a person follows: those whose care team they are in now, and those of the structures they
+ * coordinate (structureIds). Visibility is filtered in SQL, not after loading.
+ */
+export async function listVisibleFiles(db: Db, query: FileListQuery): Promise<(FileRow & { lastJournalAt: Date | null })[]> {
+  const inTeam = db
+    .select({ fileId: careTeamMembers.fileId })
+    .from(careTeamMembers)
+    .where(and(eq(careTeamMembers.personId, query.personId), activeAt(query.at)));
+  const visible = query.structureIds.length > 0
+    ? or(inArray(coordinationFiles.id, inTeam), inArray(coordinationFiles.structureId, [...query.structureIds]))!
+    : inArray(coordinationFiles.id, inTeam);
+  const conditions: SQL[] = [visible];
+  if (query.status !== 'all') conditions.push(eq(coordinationFiles.status, query.status));
+  if (query.patientIds) conditions.push(query.patientIds.length ? inArray(coordinationFiles.patientId, [...query.patientIds]) : sql`false`);
+  const lastJournalAt = sql<Date | null>`(select max(j.written_at) from journal_entries j where j.file_id = ${coordinationFiles.id})`;
+  const rows = await db
+    .select({ file: coordinationFiles, lastJournalAt })
+    .from(coordinationFiles)
+    .where(and(...conditions))
+    .orderBy(sql`${lastJournalAt} desc nulls last`, desc(coordinationFiles.openedAt))
+    .limit(query.limit);
+  return rows.map((row) => ({ ...row.file, lastJournalAt: row.lastJournalAt ? new Date(row.lastJournalAt) : null }));
+}
+
+export async function findTeam(db: Db, fileId: string): Promise<MemberRow[]> {
+  return db.select().from(careTeamMembers).where(eq(careTeamMembers.fileId, fileId)).orderBy(careTeamMembers.periodStart, careTeamMembers.id);
+}
+
+export async function insertMember(db: Db, row: typeof careTeamMembers.$inferInsert): Promise<void> {
+  await db.insert(careTeamMembers).values(row);
+}
+
+export async function updateMemberIfVersion(db: Db, id: string, version: number, changes: Partial<MemberRow>): Promise<boolean> {
+  const updated = await db
+    .update(careTeamMembers)
+    .set({ ...changes, version: version + 1 })
+    .where(and(eq(careTeamMembers.id, id), eq(careTeamMembers.version, version)))
+    .returning({ id: careTeamMembers.id });
+  return updated.length === 1;
+}
+
+export async function isActiveMemberOfPatient(db: Db, patientId: string, personId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: careTeamMembers.id })
+    .from(careTeamMembers)
+    .innerJoin(coordinationFiles, eq(coordinationFiles.id, careTeamMembers.fileId))
+    .where(and(eq(coordinationFiles.patientId, patientId), eq(careTeamMembers.personId, personId), activeAt(at)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function insertEntry(db: Db, row: EntryRow): Promise<void> {
+  await db.insert(journalEntries).values(row);
+}
+
+export async function findEntries(db: Db, fileId: string, options: { before?: Date | undefined; limit: number }): Promise<EntryRow[]> {
+  const where = options.before ? and(eq(journalEntries.fileId, fileId), lt(journalEntries.writtenAt, options.before)) : eq(journalEntries.fileId, fileId);
+  return db.select().from(journalEntries).where(where).orderBy(desc(journalEntries.writtenAt), desc(journalEntries.id)).limit(options.limit);
+}

@@ -1,0 +1,50 @@
+// Pure rules of coordination files and care teams. Periods are half-open: [start, end).
+import { BadInput, Conflict } from '#src/core/http/errors.ts';
+
+export const CARE_TEAM_ROLES = [
+  'attending_gp', 'nurse', 'pharmacist', 'physiotherapist', 'specialist', 'social_worker',
+  'home_care', 'hospital', 'caregiver', 'coordinator', 'other',
+] as const;
+export type CareTeamRole = (typeof CARE_TEAM_ROLES)[number];
+
+export const JOURNAL_CATEGORIES = ['note', 'phone_call', 'visit', 'meeting', 'alert'] as const;
+export type JournalCategory = (typeof JOURNAL_CATEGORIES)[number];
+
+export const CLOSURE_REASONS = ['improvement', 'moved', 'death', 'refusal', 'hospital_long_stay', 'other'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export type Period = { start: Date; end: Date | null };
+
+export function isActiveAt(period: Period, at: Date): boolean {
+  return period.start.getTime() <= at.getTime() && (period.end === null || at.getTime() < period.end.getTime());
+}
+
+export function periodsOverlap(a: Period, b: Period): boolean {
+  const aEnds = a.end?.getTime() ?? Infinity;
+  const bEnds = b.end?.getTime() ?? Infinity;
+  return a.start.getTime() < bEnds && b.start.getTime() < aEnds;
+}
+
+export function checkPeriod(period: Period): void {
+  if (period.end && period.end.getTime() <= period.start.getTime()) {
+    throw new BadInput('files.period_invalid', 'The period ends before it starts', { periodEnd: 'must be after the start' });
+  }
+}
+
+/** A person holds one place in a team at a time: a second, overlapping membership is refused. */
+export function checkNoOverlap(existing: readonly Period[], added: Period): void {
+  if (existing.some((period) => periodsOverlap(period, added))) {
+    throw new Conflict('files.member_already_in_team', 'This person is already in the care team for that period');
+  }
+}
+
+export type FileState = { status: 'open' | 'closed' };
+export type StatusChange = { status: 'open' | 'closed'; closureReason?: ClosureReason | null | undefined };
+
+/** Closing needs a reason; a closed file reopens without one; asking for the current state is refused. */
+export function checkStatusChange(file: FileState, change: StatusChange): void {
+  if (change.status === file.status) throw new Conflict(`files.already_${file.status}`, `The file is already ${file.status}`);
+  if (change.status === 'closed' && !change.closureReason) {
+    throw new BadInput('files.closure_reason_required', 'A closure reason is required', { closureReason: 'required to close' });
+  }
+}
