@@ -22,10 +22,8 @@ export const RIGHTS = {
     { roles: COORDINATION, via: 'role' },
     { roles: 'any', via: 'care-team' },
   ],
-  'patient.update': [
-    { roles: COORDINATION, via: 'structure' },
-    { roles: ['coordinator'], via: 'role' },
-  ],
+  // Identity is shared region-wide (one patient, many files): coordinators keep it right.
+  'patient.update': [{ roles: ['coordinator'], via: 'role' }],
   'file.open': [{ roles: ['coordinator'], via: 'role' }],
   'file.list-mine': [{ roles: FIELD, via: 'role' }],
   'file.read': [

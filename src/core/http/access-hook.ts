@@ -11,7 +11,13 @@ import { Forbidden, Unauthorized } from './errors.ts';
 /** `public`: anyone; `person`: any logged-in person; `second-factor-setup`: allowed before an owed second factor is set up; or an action of the rights table. */
 export type Access = 'public' | 'person' | 'second-factor-setup' | Action;
 
+export type RouteAccess = { method: string; url: string; access: Access };
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access, pinned by core/http/routes.test.ts. */
+    routeAccessTable: RouteAccess[];
+  }
   interface FastifyRequest {
     caller: Caller | null;
   }
@@ -42,15 +48,18 @@ async function resolveCaller(database: Database, request: FastifyRequest): Promi
 
 export function installAccessHook(app: FastifyInstance, database: Database): void {
   app.decorateRequest('caller', null);
+  const table: RouteAccess[] = [];
+  app.decorate('routeAccessTable', table);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
+    if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
     if (!['public', 'person', 'second-factor-setup'].includes(access) && !(access in RIGHTS)) {
       throw new Error(`Route ${route.method} ${route.url} declares an unknown access "${access}"`);
     }
+    table.push({ method: String(route.method), url: route.url, access });
   });
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access || !request.url.startsWith('/api/')) return;
     const { caller, viaCookie } = await resolveCaller(database, request);

@@ -1,0 +1,117 @@
+// Tries every role on every API endpoint. A new endpoint without a row here fails the coverage test.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, validPatient, type Caller, type TestApp } from '#src/core/testing/app.ts';
+import { testDatabaseKinds } from '#src/core/testing/databases.ts';
+
+type Who = 'coordinator' | 'teamMember' | 'outsider' | 'otherCoordinator' | 'structureAdmin' | 'regionalViewer' | 'platformAdmin' | 'anonymous';
+const EVERYONE: Who[] = ['coordinator', 'teamMember', 'outsider', 'otherCoordinator', 'structureAdmin', 'regionalViewer', 'platformAdmin', 'anonymous'];
+type Ids = { patientId: string; fileId: string; memberId: string; memberVersion: number; tokenIds: Map<Who, string> };
+type Row = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; path: (ids: Ids, who: Who) => string; body?: (ids: Ids) => unknown; allowed: Who[] };
+
+const ALL_PEOPLE = EVERYONE.filter((w) => w !== 'anonymous');
+const FIELD: Who[] = ['coordinator', 'teamMember', 'outsider', 'otherCoordinator', 'structureAdmin'];
+const READERS: Who[] = ['coordinator', 'teamMember', 'structureAdmin'];
+
+let n = 0;
+const freshPatient = () => ({ ...validPatient, givenName: `Matrice${String.fromCharCode(97 + (n++ % 26))}` });
+
+const MATRIX: Row[] = [
+  { method: 'GET', url: '/api/health', path: () => '/api/health', allowed: EVERYONE },
+  { method: 'GET', url: '/api/auth/me', path: () => '/api/auth/me', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/structures', path: () => '/api/structures', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/tokens', path: () => '/api/tokens', allowed: ALL_PEOPLE },
+  { method: 'POST', url: '/api/tokens', path: () => '/api/tokens', body: () => ({ name: 'matrix' }), allowed: ALL_PEOPLE },
+  { method: 'DELETE', url: '/api/tokens/:id', path: (ids, who) => `/api/tokens/${ids.tokenIds.get(who) ?? '0190d5e4-0000-7000-8000-000000000000'}`, allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/people', path: () => '/api/people?q=no', allowed: FIELD },
+  { method: 'GET', url: '/api/patients', path: () => '/api/patients?q=lem', allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'POST', url: '/api/patients', path: () => '/api/patients', body: freshPatient, allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'GET', url: '/api/patients/:id', path: (ids) => `/api/patients/${ids.patientId}`, allowed: ['coordinator', 'teamMember', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'PATCH', url: '/api/patients/:id', path: (ids) => `/api/patients/${ids.patientId}`, body: () => ({ version: 1, phone: '02 41 00 00 00' }), allowed: ['coordinator', 'otherCoordinator'] },
+  { method: 'GET', url: '/api/patients/:id/files', path: (ids) => `/api/patients/${ids.patientId}/files`, allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/files', path: () => '/api/files', allowed: FIELD },
+  { method: 'POST', url: '/api/files', path: () => '/api/files', body: (ids) => ({ patientId: ids.patientId }), allowed: ['coordinator', 'otherCoordinator'] },
+  { method: 'GET', url: '/api/files/:id', path: (ids) => `/api/files/${ids.fileId}`, allowed: READERS },
+  { method: 'PATCH', url: '/api/files/:id', path: (ids) => `/api/files/${ids.fileId}`, body: () => ({ version: 999 }), allowed: ['coordinator'] },
+  { method: 'POST', url: '/api/files/:id/team', path: (ids) => `/api/files/${ids.fileId}/team`, body: () => ({ personId: '0190d5e4-0000-7000-8000-000000000000', role: 'nurse' }), allowed: ['coordinator'] },
+  { method: 'POST', url: '/api/files/:id/team/:memberId/end', path: (ids) => `/api/files/${ids.fileId}/team/${ids.memberId}/end`, body: () => ({ version: 999 }), allowed: ['coordinator'] },
+  { method: 'GET', url: '/api/files/:id/journal', path: (ids) => `/api/files/${ids.fileId}/journal`, allowed: READERS },
+  { method: 'POST', url: '/api/files/:id/journal', path: (ids) => `/api/files/${ids.fileId}/journal`, body: () => ({ text: 'Note de la matrice des droits' }), allowed: ['coordinator', 'teamMember'] },
+  { method: 'GET', url: '/api/files/:id/timeline', path: (ids) => `/api/files/${ids.fileId}/timeline`, allowed: READERS },
+  { method: 'GET', url: '/api/files/:id/access-log', path: (ids) => `/api/files/${ids.fileId}/access-log`, allowed: ['coordinator', 'structureAdmin'] },
+  { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
+  { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
+  { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },
+];
+
+/** Routes whose access is tested elsewhere, with where. */
+const TESTED_ELSEWHERE = new Map([
+  ['POST /api/auth/login', 'accounts/routes.test.ts'],
+  ['POST /api/auth/logout', 'accounts/routes.test.ts'],
+  ['POST /api/auth/acting', 'accounts/routes.test.ts'],
+  ['POST /api/auth/totp/setup', 'accounts/routes.test.ts'],
+  ['POST /api/auth/totp/enable', 'accounts/routes.test.ts'],
+  ['GET /api/files/:id/live', 'files/live.test.ts'],
+  ['GET /api/openapi.json', 'public documentation'],
+]);
+
+for (const kind of testDatabaseKinds()) {
+  describe(`rights matrix on ${kind}`, () => {
+    let app: TestApp;
+    const callers = new Map<Who, Caller>();
+    let ids: Ids;
+    const cleanups: (() => Promise<void>)[] = [];
+    after(async () => {
+      for (const cleanup of cleanups) await cleanup();
+    });
+
+    before(async () => {
+      app = await buildTestApp({ after: (fn: () => Promise<void>) => cleanups.push(fn) } as never, kind);
+      const dac = await app.makeStructure({ name: 'DAC' });
+      const otherDac = await app.makeStructure({ name: 'Autre DAC' });
+      const practice = await app.makeStructure({ name: 'Cabinet', kind: 'practice' });
+      callers.set('coordinator', await app.makePerson([{ structureId: dac, role: 'coordinator' }]));
+      callers.set('teamMember', await app.makePerson([{ structureId: practice, role: 'professional' }]));
+      callers.set('outsider', await app.makePerson([{ structureId: practice, role: 'professional' }]));
+      callers.set('otherCoordinator', await app.makePerson([{ structureId: otherDac, role: 'coordinator' }]));
+      callers.set('structureAdmin', await app.makePerson([{ structureId: dac, role: 'structure_admin' }]));
+      callers.set('regionalViewer', await app.makePerson([{ structureId: dac, role: 'regional_viewer' }]));
+      callers.set('platformAdmin', await app.makePerson([{ structureId: dac, role: 'platform_admin' }]));
+      const coordinator = callers.get('coordinator')!;
+      const patient = (await coordinator.post('/api/patients', validPatient)).json();
+      const file = (await coordinator.post('/api/files', { patientId: patient.id })).json();
+      const member = (await coordinator.post(`/api/files/${file.id}/team`, { personId: callers.get('teamMember')!.personId, role: 'nurse' })).json();
+      const tokenIds = new Map<Who, string>();
+      for (const [who, caller] of callers) tokenIds.set(who, (await caller.post('/api/tokens', { name: 'to revoke' })).json().item.id);
+      ids = { patientId: patient.id, fileId: file.id, memberId: member.id, memberVersion: member.version, tokenIds };
+    });
+
+    test('covers every API route', () => {
+      const covered = new Set(MATRIX.map((row) => `${row.method} ${row.url}`));
+      const missing = app.app.routeAccessTable
+        .map((r) => `${r.method} ${r.url}`)
+        .filter((route) => !covered.has(route) && !TESTED_ELSEWHERE.has(route));
+      assert.deepEqual(missing, []);
+    });
+
+    for (const row of MATRIX) {
+      test(`${row.method} ${row.url}`, async () => {
+        for (const who of EVERYONE) {
+          const caller = callers.get(who);
+          const url = row.path(ids, who);
+          const body = row.body?.(ids);
+          const response = caller
+            ? await (row.method === 'GET' ? caller.get(url) : row.method === 'DELETE' ? caller.delete(url) : row.method === 'PATCH' ? caller.patch(url, body) : caller.post(url, body))
+            : await app.app.inject({ method: row.method, url, ...(body ? { payload: body as object } : {}) });
+          const refusedStatus = who === 'anonymous' ? 401 : 403;
+          if (row.allowed.includes(who)) {
+            assert.ok(![401, 403].includes(response.statusCode), `${who} should pass ${row.method} ${url}, got ${response.statusCode} ${response.body}`);
+            assert.ok(response.statusCode < 500, `${who} got ${response.statusCode} on ${row.method} ${url}`);
+          } else {
+            assert.equal(response.statusCode, refusedStatus, `${who} should be refused on ${row.method} ${url}, got ${response.statusCode}`);
+          }
+        }
+      });
+    }
+  });
+}

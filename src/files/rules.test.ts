@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, periodsOverlap } from './rules.ts';
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+test('treats periods as half-open: active from the start, no longer at the end', () => {
+  const period = { start: d('2026-01-01'), end: d('2026-02-01') };
+  assert.equal(isActiveAt(period, d('2026-01-01')), true);
+  assert.equal(isActiveAt(period, d('2026-01-31')), true);
+  assert.equal(isActiveAt(period, d('2026-02-01')), false);
+  assert.equal(isActiveAt(period, d('2025-12-31')), false);
+  assert.equal(isActiveAt({ start: d('2026-01-01'), end: null }, d('2040-01-01')), true);
+});
+
+test('sees overlaps, but not periods that only touch', () => {
+  const jan = { start: d('2026-01-01'), end: d('2026-02-01') };
+  assert.equal(periodsOverlap(jan, { start: d('2026-02-01'), end: null }), false);
+  assert.equal(periodsOverlap(jan, { start: d('2026-01-31'), end: null }), true);
+  assert.equal(periodsOverlap({ start: d('2026-03-01'), end: null }, jan), false);
+  assert.equal(periodsOverlap({ start: d('2025-01-01'), end: null }, jan), true);
+});
+
+test('refuses a period that ends before it starts, and a second overlapping membership', () => {
+  assert.throws(() => checkPeriod({ start: d('2026-02-01'), end: d('2026-01-01') }), { code: 'files.period_invalid' });
+  assert.throws(() => checkPeriod({ start: d('2026-02-01'), end: d('2026-02-01') }), { code: 'files.period_invalid' });
+  checkPeriod({ start: d('2026-02-01'), end: null });
+  assert.throws(() => checkNoOverlap([{ start: d('2026-01-01'), end: null }], { start: d('2026-03-01'), end: null }), { code: 'files.member_already_in_team' });
+  checkNoOverlap([{ start: d('2026-01-01'), end: d('2026-02-01') }], { start: d('2026-02-01'), end: null });
+});
+
+test('needs a reason to close, and refuses a change to the current state', () => {
+  assert.throws(() => checkStatusChange({ status: 'open' }, { status: 'closed' }), { code: 'files.closure_reason_required' });
+  assert.throws(() => checkStatusChange({ status: 'closed' }, { status: 'closed', closureReason: 'death' }), { code: 'files.already_closed' });
+  assert.throws(() => checkStatusChange({ status: 'open' }, { status: 'open' }), { code: 'files.already_open' });
+  checkStatusChange({ status: 'open' }, { status: 'closed', closureReason: 'improvement' });
+  checkStatusChange({ status: 'closed' }, { status: 'open' });
+});
