@@ -53,6 +53,14 @@ export async function findMembershipsOf(db: Db, personIds: readonly string[]): P
   return rows.map((row) => ({ ...row, role: row.role as Role }));
 }
 
+export async function findCoordinatorsOf(db: Db, structureId: string): Promise<string[]> {
+  const rows = await db
+    .select({ personId: memberships.personId })
+    .from(memberships)
+    .where(and(eq(memberships.structureId, structureId), eq(memberships.role, 'coordinator'), isNull(memberships.endedAt)));
+  return rows.map((row) => row.personId);
+}
+
 export async function insertMembership(db: Db, row: typeof memberships.$inferInsert): Promise<void> {
   await db.insert(memberships).values(row);
 }

@@ -263,6 +263,12 @@ export async function searchPeople(ctx: Ctx, query: string, limit: number): Prom
   }));
 }
 
+/** People who coordinate a structure now: they may write in its files' journals. */
+export async function findCoordinatorIds(ctx: Ctx, structureId: string): Promise<Set<string>> {
+  const rows = await repo.findCoordinatorsOf(ctx.db, structureId);
+  return new Set(rows);
+}
+
 export async function personExists(ctx: Ctx, personId: string): Promise<boolean> {
   return (await repo.findPersonById(ctx.db, personId))?.active === true;
 }

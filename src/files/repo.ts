@@ -78,6 +78,15 @@ export async function insertMember(db: Db, row: typeof careTeamMembers.$inferIns
   await db.insert(careTeamMembers).values(row);
 }
 
+export async function insertMembers(db: Db, rows: MemberRow[]): Promise<void> {
+  if (rows.length > 0) await db.insert(careTeamMembers).values(rows);
+}
+
+export async function insertEntries(db: Db, rows: EntryRow[]): Promise<void> {
+  // Chunked: one statement has at most 65,535 parameters.
+  for (let i = 0; i < rows.length; i += 2000) await db.insert(journalEntries).values(rows.slice(i, i + 2000));
+}
+
 export async function updateMemberIfVersion(db: Db, id: string, version: number, changes: Partial<MemberRow>): Promise<boolean> {
   const updated = await db
     .update(careTeamMembers)

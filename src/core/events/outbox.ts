@@ -43,6 +43,27 @@ export async function emitEvent(ctx: Ctx, event: DomainEventInput): Promise<void
   await ctx.db.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(signal)})`);
 }
 
+export type HistoricalEvent = DomainEventInput & { occurredAt: Date; actorId: string | null };
+
+/**
+ * Records events that happened before they reached Trame (a file's history imported from elsewhere),
+ * in one statement. No live signal: nobody watches a past that is only now arriving.
+ */
+export async function recordHistoricalEvents(ctx: Ctx, events: readonly HistoricalEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await ctx.db.insert(outbox).values(
+    events.map((event) => ({
+      id: newId(event.occurredAt.getTime()),
+      occurredAt: event.occurredAt,
+      type: event.type,
+      actorId: event.actorId,
+      patientId: event.patientId ?? null,
+      fileId: event.fileId ?? null,
+      payload: event.payload,
+    })),
+  );
+}
+
 /** A file's events, newest first: the file's timeline is read from here. */
 export async function listFileEvents(ctx: Ctx, fileId: string, options: { before?: Date; limit: number }): Promise<DomainEvent[]> {
   const rows = await ctx.db

@@ -1,0 +1,93 @@
+// Loads the demo region through the platform's use cases: people, structures and patients as an
+// administrator would create them, then each file's year of history imported with its events, so
+// the journal and the timeline look as if the work had happened here.
+import { sql } from 'drizzle-orm';
+import type { Membership } from '#src/core/auth/actor.ts';
+import { systemActor } from '#src/core/auth/actor.ts';
+import type { Config } from '#src/core/config.ts';
+import type { Ctx } from '#src/core/context.ts';
+import type { Database, Db } from '#src/core/db/connect.ts';
+import { createPerson, createStructure, hashPassword } from '#src/accounts/service.ts';
+import { createPatient } from '#src/patients/service.ts';
+import { importFileHistory, type FileHistory } from '#src/files/import-history.ts';
+import type { ClosureReason } from '#src/files/rules.ts';
+import { buildDemoRegion, type DemoFile, type DemoRegion } from './region.ts';
+
+export const DEMO_PASSWORD = 'Demo-Trame-2026';
+/** Base32 secret of the demo administrator's second factor (README explains how to use it). */
+export const DEMO_ADMIN_TOTP_SECRET = 'TRAMEDEMOTOTPSECRETADMIN';
+
+type Loaded = { structureIds: Map<string, string>; people: Map<string, { id: string; name: string; memberships: Membership[] }>; patientIds: Map<string, string> };
+export type DemoCounts = { structures: number; people: number; patients: number; files: number; journalEntries: number };
+
+async function loadDirectory(ctx: Ctx, region: DemoRegion): Promise<Loaded> {
+  const loaded: Loaded = { structureIds: new Map(), people: new Map(), patientIds: new Map() };
+  const names = new Map<string, string>();
+  for (const structure of region.structures) {
+    const view = await createStructure(ctx, structure);
+    loaded.structureIds.set(structure.key, view.id);
+    names.set(view.id, view.name);
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const person of region.people) {
+    const memberships = person.memberships.map((m) => ({ structureId: loaded.structureIds.get(m.structureKey)!, role: m.role }));
+    const { id } = await createPerson(ctx, {
+      ...person,
+      passwordHash,
+      ...(person.key === 'admin' ? { totpSecret: DEMO_ADMIN_TOTP_SECRET } : {}),
+      memberships,
+    });
+    const rows = await ctx.db.execute(sql`select id, structure_id as "structureId", role from memberships where person_id = ${id} order by created_at, id`);
+    const list = (rows as unknown as { rows: { id: string; structureId: string; role: Membership['role'] }[] }).rows;
+    loaded.people.set(person.key, {
+      id,
+      name: `${person.givenName} ${person.familyName}`,
+      memberships: list.map((m) => ({ ...m, structureName: names.get(m.structureId)! })),
+    });
+  }
+  return loaded;
+}
+
+function historyOf(file: DemoFile, loaded: Loaded): FileHistory {
+  const person = (key: string) => loaded.people.get(key)!;
+  return {
+    structureId: loaded.structureIds.get(file.structureKey)!,
+    patientId: loaded.patientIds.get(file.patientKey)!,
+    referentId: person(file.referentKey).id,
+    openedAt: file.openedAt,
+    closedAt: file.closedAt,
+    closureReason: file.closureReason as ClosureReason | null,
+    careTeam: file.careTeam.map((m) => ({ personId: person(m.personKey).id, personName: person(m.personKey).name, role: m.role, periodStart: m.periodStart, periodEnd: m.periodEnd })),
+    journal: file.journal.map((e) => ({ authorId: person(e.authorKey).id, authorName: person(e.authorKey).name, writtenAt: e.writtenAt, category: e.category, text: e.text })),
+  };
+}
+
+export async function loadDemoRegion(database: Database, config: Config, now: Date): Promise<DemoCounts> {
+  if (config.production) throw new Error('The demo region is never loaded when NODE_ENV=production');
+  const region = buildDemoRegion(now);
+  const counts: DemoCounts = { structures: region.structures.length, people: region.people.length, patients: region.patients.length, files: 0, journalEntries: 0 };
+  await database.db.transaction(async (tx) => {
+    const ctx: Ctx = { db: tx as unknown as Db, actor: systemActor('demo'), now, requestId: 'demo', clientIp: null };
+    const loaded = await loadDirectory(ctx, region);
+    for (const patient of region.patients) {
+      const creator = region.files.find((f) => f.patientKey === patient.key);
+      const at = creator ? creator.openedAt : now;
+      const view = await createPatient({ ...ctx, now: at }, patient);
+      loaded.patientIds.set(patient.key, view.id);
+    }
+    for (const file of region.files) {
+      await importFileHistory(ctx, historyOf(file, loaded));
+      counts.files += 1;
+      counts.journalEntries += file.journal.length;
+    }
+  });
+  return counts;
+}
+
+/** Wipes every table (and the migration journal) so that the next migrate starts from nothing. */
+export async function resetDatabase(database: Database): Promise<void> {
+  await database.db.execute(sql`drop schema if exists drizzle cascade`);
+  await database.db.execute(sql`drop schema public cascade`);
+  await database.db.execute(sql`create schema public`);
+  await database.migrate();
+}
