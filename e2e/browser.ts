@@ -38,7 +38,8 @@ export async function startE2E(): Promise<E2E> {
 }
 
 export async function newPage(e2e: E2E, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', baseURL: e2e.baseUrl });
+  // bypassCSP only lets the test inject axe-core; the pages themselves run under the real policy.
+  const context = await e2e.browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris', baseURL: e2e.baseUrl, bypassCSP: true });
   const page = await context.newPage();
   return { context, page };
 }
@@ -48,7 +49,8 @@ export async function login(page: Page, email: string, password: string): Promis
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('link', { name: 'Ma journée' }).first().waitFor();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.getByRole('main').waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -61,9 +63,9 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.html.slice(0, 200)).slice(0, 3).join(' | ')}`);
   });
   return violations;
 }

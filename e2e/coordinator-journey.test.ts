@@ -21,18 +21,15 @@ test('a coordinator creates a patient, opens a file, gathers the team and writes
   await login(page, 'coordination@demo.trame.fr', DEMO_PASSWORD);
   await screenshot(page, '01-ma-journee-desktop');
 
-  await page.getByRole('link', { name: 'Patients' }).first().click();
+  await page.getByRole('link', { name: 'Patients', exact: true }).first().click();
   await page.getByLabel('Rechercher un patient').fill('Rivière');
   await page.getByRole('button', { name: 'Créer le patient' }).click();
   await page.getByLabel('Nom de naissance').fill('Rivière');
   await page.getByLabel('Prénom', { exact: true }).fill('Odette');
   await page.getByLabel('Date de naissance').fill('1939-04-17');
-  await page.getByRole('radio', { name: 'Femme' }).check().catch(async () => {
-    await page.getByLabel('Sexe').click();
-    await page.getByRole('option', { name: 'Femme' }).click();
-  });
+  await page.getByLabel('Sexe').selectOption('F');
   await screenshot(page, '02-creation-patient-desktop');
-  await page.getByRole('button', { name: /^Créer|Enregistrer/ }).last().click();
+  await page.getByRole('button', { name: 'Créer le patient' }).click();
 
   await page.getByRole('button', { name: 'Ouvrir un dossier de coordination' }).click();
   await page.getByLabel('Nouvelle entrée du cahier de liaison').waitFor();
@@ -43,9 +40,9 @@ test('a coordinator creates a patient, opens a file, gathers the team and writes
   await page.getByRole('button', { name: 'Ajouter un membre' }).click();
   await page.getByLabel('Rechercher un professionnel').fill('Mercier');
   await page.getByRole('option', { name: /Mercier/ }).first().click();
-  await page.getByLabel('Rôle dans l’équipe').or(page.getByLabel("Rôle dans l'équipe")).first().click();
-  await page.getByRole('option', { name: /médecin traitant/i }).click();
-  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await page.getByLabel("Rôle dans l'équipe").selectOption('attending_gp');
+  await screenshot(page, '03a-ajout-membre-desktop');
+  await page.getByRole('dialog').getByRole('button', { name: 'Ajouter', exact: true }).click();
   await page.getByText(/Antoine Mercier|Mercier Antoine|MERCIER/).first().waitFor();
 
   await page.getByRole('tab', { name: /Cahier de liaison/ }).click();

@@ -366,12 +366,13 @@ export async function createStructure(ctx: Ctx, input: NewStructureInput): Promi
 }
 
 /** Lists people for the administration page. Right: account.manage. */
-export async function listPeopleForAdmin(ctx: Ctx, query: string): Promise<DirectoryPerson[]> {
+export async function listPeopleForAdmin(ctx: Ctx, query: string): Promise<(DirectoryPerson & { email: string })[]> {
   assertAllowed(ctx, 'account.manage');
   const rows = await repo.searchPeopleByName(ctx.db, likePrefix(normaliseForSearch(query)), 200);
   const memberships = await repo.findMembershipsOf(ctx.db, rows.map((r) => r.id));
   return rows.map((row) => ({
     ...toPersonRef(row),
+    email: row.email,
     sector: row.sector,
     rpps: row.rpps,
     structures: memberships.filter((m) => m.personId === row.id).map((m) => `${m.structureName} (${m.role})`),

@@ -46,21 +46,22 @@ function activeAt(at: Date): SQL {
 export type FileListQuery = { personId: string; structureIds: readonly string[]; at: Date; status: 'open' | 'closed' | 'all'; patientIds?: readonly string[]; limit: number };
 
 /**
- * Files a person follows: those whose care team they are in now, and those of the structures they
- * coordinate (structureIds). Visibility is filtered in SQL, not after loading.
+ * Files a person follows: those whose care team they are in now or whose referent they are, plus
+ * every file of the structures given (a coordinator's whole caseload). Visibility is filtered in SQL.
  */
 export async function listVisibleFiles(db: Db, query: FileListQuery): Promise<(FileRow & { lastJournalAt: Date | null })[]> {
   const inTeam = db
     .select({ fileId: careTeamMembers.fileId })
     .from(careTeamMembers)
     .where(and(eq(careTeamMembers.personId, query.personId), activeAt(query.at)));
-  const visible = query.structureIds.length > 0
-    ? or(inArray(coordinationFiles.id, inTeam), inArray(coordinationFiles.structureId, [...query.structureIds]))!
-    : inArray(coordinationFiles.id, inTeam);
+  const followed = or(inArray(coordinationFiles.id, inTeam), eq(coordinationFiles.referentId, query.personId))!;
+  const visible = query.structureIds.length > 0 ? or(followed, inArray(coordinationFiles.structureId, [...query.structureIds]))! : followed;
   const conditions: SQL[] = [visible];
   if (query.status !== 'all') conditions.push(eq(coordinationFiles.status, query.status));
   if (query.patientIds) conditions.push(query.patientIds.length ? inArray(coordinationFiles.patientId, [...query.patientIds]) : sql`false`);
-  const lastJournalAt = sql<Date | null>`(select max(j.written_at) from journal_entries j where j.file_id = ${coordinationFiles.id})`;
+  // Qualified by hand: Drizzle renders ${coordinationFiles.id} unqualified here, and inside the
+  // subquery a bare "id" would be the journal entry's own id.
+  const lastJournalAt = sql<Date | null>`(select max(j.written_at) from journal_entries j where j.file_id = "coordination_files"."id")`;
   const rows = await db
     .select({ file: coordinationFiles, lastJournalAt })
     .from(coordinationFiles)

@@ -22,6 +22,7 @@ export async function registerFileRoutes(root: FastifyInstance): Promise<void> {
         querystring: z.object({
           q: z.string().max(100).default(''),
           status: z.enum(['open', 'closed', 'all']).default('open'),
+          scope: z.enum(['mine', 'structure']).default('mine'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },

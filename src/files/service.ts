@@ -187,24 +187,25 @@ async function toSummaries(ctx: Ctx, rows: (repo.FileRow & { lastJournalAt: Date
   }));
 }
 
-function coordinatedStructures(ctx: Ctx): string[] {
-  const acting = ctx.actor.acting;
-  return acting && (acting.role === 'coordinator' || acting.role === 'structure_admin') ? [acting.structureId] : [];
-}
+export type FileListScope = 'mine' | 'structure';
 
-/** "Mes patients": files whose care team I am in, and my structure's files when I coordinate. Right: file.list-mine. */
-export async function listMyFiles(ctx: Ctx, query: { q: string; status: 'open' | 'closed' | 'all'; limit: number }): Promise<FileSummary[]> {
+/**
+ * "Mes patients": files whose care team I am in or whose referent I am (scope `mine`), or every file
+ * of the structure I coordinate (scope `structure`). Rights: file.list-mine, and file.list-structure.
+ */
+export async function listMyFiles(ctx: Ctx, query: { q: string; status: 'open' | 'closed' | 'all'; scope: FileListScope; limit: number }): Promise<FileSummary[]> {
   assertAllowed(ctx, 'file.list-mine');
+  if (query.scope === 'structure') assertAllowed(ctx, 'file.list-structure');
   const patientIds = query.q.trim() ? await findPatientIdsByName(ctx, query.q) : undefined;
   const rows = await repo.listVisibleFiles(ctx.db, {
     personId: ctx.actor.personId!,
-    structureIds: coordinatedStructures(ctx),
+    structureIds: query.scope === 'structure' ? [ctx.actor.acting!.structureId] : [],
     at: ctx.now,
     status: query.status,
     ...(patientIds ? { patientIds } : {}),
     limit: query.limit,
   });
-  await appendAudit(ctx, { action: 'file.list', outcome: 'allowed', details: { q: query.q, status: query.status, results: rows.length } });
+  await appendAudit(ctx, { action: 'file.list', outcome: 'allowed', details: { q: query.q, status: query.status, scope: query.scope, results: rows.length } });
   return toSummaries(ctx, rows);
 }
 

@@ -26,6 +26,7 @@ export const RIGHTS = {
   'patient.update': [{ roles: ['coordinator'], via: 'role' }],
   'file.open': [{ roles: ['coordinator'], via: 'role' }],
   'file.list-mine': [{ roles: FIELD, via: 'role' }],
+  'file.list-structure': [{ roles: COORDINATION, via: 'role' }],
   'file.read': [
     { roles: COORDINATION, via: 'structure' },
     { roles: 'any', via: 'care-team' },

@@ -30,6 +30,7 @@ const MATRIX: Row[] = [
   { method: 'PATCH', url: '/api/patients/:id', path: (ids) => `/api/patients/${ids.patientId}`, body: () => ({ version: 1, phone: '02 41 00 00 00' }), allowed: ['coordinator', 'otherCoordinator'] },
   { method: 'GET', url: '/api/patients/:id/files', path: (ids) => `/api/patients/${ids.patientId}/files`, allowed: ALL_PEOPLE },
   { method: 'GET', url: '/api/files', path: () => '/api/files', allowed: FIELD },
+  { method: 'GET', url: '/api/files', path: () => '/api/files?scope=structure', allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
   { method: 'POST', url: '/api/files', path: () => '/api/files', body: (ids) => ({ patientId: ids.patientId }), allowed: ['coordinator', 'otherCoordinator'] },
   { method: 'GET', url: '/api/files/:id', path: (ids) => `/api/files/${ids.fileId}`, allowed: READERS },
   { method: 'PATCH', url: '/api/files/:id', path: (ids) => `/api/files/${ids.fileId}`, body: () => ({ version: 999 }), allowed: ['coordinator'] },

@@ -1,0 +1,205 @@
+// The shapes of docs/api.md, as the web app receives and sends them.
+
+export type PersonRef = { id: string; givenName: string; familyName: string; profession: string | null };
+
+export const MEMBERSHIP_ROLES = ['coordinator', 'professional', 'structure_admin', 'regional_viewer', 'platform_admin'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+export type Membership = { id: string; structureId: string; structureName: string; role: MembershipRole };
+
+export type MeView = {
+  id: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+  sector: string;
+  profession: string | null;
+  totpEnabled: boolean;
+  acting: Membership | null;
+  memberships: Membership[];
+};
+
+/** What login, /auth/me and /auth/acting answer. */
+export type SessionView = { me: MeView; csrfToken: string };
+
+export type Sex = 'F' | 'M' | 'U';
+export type IdentityStatus = 'PROV' | 'RECUP' | 'VALI' | 'QUAL';
+
+export type PatientSummary = {
+  id: string;
+  birthName: string;
+  usedName: string | null;
+  givenName: string;
+  birthDate: string;
+  sex: Sex;
+  communeName: string | null;
+  identityStatus: IdentityStatus;
+};
+
+type PatientOptionalField =
+  | 'usedName'
+  | 'birthGivenNames'
+  | 'birthplaceInsee'
+  | 'birthplaceName'
+  | 'addressLine'
+  | 'postalCode'
+  | 'communeInsee'
+  | 'communeName'
+  | 'phone';
+
+export type PatientInput = { birthName: string; givenName: string; birthDate: string; sex: Sex } & {
+  [K in PatientOptionalField]?: string;
+};
+
+/** Unset optional fields may come back as null. */
+export type PatientView = Omit<PatientInput, PatientOptionalField> & { [K in PatientOptionalField]?: string | null } & {
+  id: string;
+  identityStatus: IdentityStatus;
+  version: number;
+  createdAt: string;
+};
+
+export type FileStatus = 'open' | 'closed';
+
+export type FileSummary = {
+  id: string;
+  status: FileStatus;
+  openedAt: string;
+  closedAt: string | null;
+  structure: { id: string; name: string };
+  patient: PatientSummary;
+  referent: PersonRef | null;
+  lastJournalAt: string | null;
+};
+
+export const CARE_TEAM_ROLES = [
+  'attending_gp',
+  'nurse',
+  'pharmacist',
+  'physiotherapist',
+  'specialist',
+  'social_worker',
+  'home_care',
+  'hospital',
+  'caregiver',
+  'coordinator',
+  'other',
+] as const;
+export type CareTeamRole = (typeof CARE_TEAM_ROLES)[number];
+
+export type CareTeamMemberView = {
+  id: string;
+  person: PersonRef;
+  role: CareTeamRole;
+  periodStart: string;
+  periodEnd: string | null;
+  active: boolean;
+  version: number;
+};
+
+export const JOURNAL_CATEGORIES = ['note', 'phone_call', 'visit', 'meeting', 'alert'] as const;
+export type JournalCategory = (typeof JOURNAL_CATEGORIES)[number];
+
+export type JournalEntryView = {
+  id: string;
+  author: PersonRef;
+  writtenAt: string;
+  category: JournalCategory | null;
+  text: string;
+};
+
+export type FilePermissions = {
+  canWriteJournal: boolean;
+  canManageTeam: boolean;
+  canUpdate: boolean;
+  canSeeAccessLog: boolean;
+};
+
+export type FileView = {
+  id: string;
+  status: FileStatus;
+  openedAt: string;
+  closedAt: string | null;
+  closureReason: string | null;
+  version: number;
+  structure: { id: string; name: string; kind: string };
+  patient: PatientView;
+  referent: PersonRef | null;
+  careTeam: CareTeamMemberView[];
+  journal: JournalEntryView[];
+  permissions: FilePermissions;
+};
+
+export type TimelineType =
+  | 'file.opened'
+  | 'file.updated'
+  | 'file.closed'
+  | 'file.reopened'
+  | 'careTeam.memberAdded'
+  | 'careTeam.memberEnded'
+  | 'journal.entryWritten';
+
+export type TimelineItem = {
+  id: string;
+  type: TimelineType;
+  occurredAt: string;
+  actor: PersonRef | null;
+  payload: Record<string, unknown>;
+};
+
+/** A page of a list read backwards in time: pass `nextBefore` as `before` for the next one. */
+export type Page<T> = { items: T[]; nextBefore: string | null };
+export type Items<T> = { items: T[] };
+
+export type AccessLogEntry = {
+  at: string;
+  actor: PersonRef | null;
+  role: string | null;
+  action: string;
+  outcome: string;
+};
+
+export type DirectoryPerson = PersonRef & { sector: string; rpps: string | null; structures: string[] };
+
+export const STRUCTURE_KINDS = ['dac', 'cpts', 'hospital', 'esms', 'practice', 'social_service'] as const;
+export type StructureKind = (typeof STRUCTURE_KINDS)[number];
+export type StructureView = { id: string; name: string; kind: string; communeName: string | null };
+
+export type ApiTokenView = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
+
+export type TotpSetup = { secret: string; uri: string };
+
+export const SECTORS = ['health', 'medico_social', 'social', 'none'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** The contract leaves the admin list open: a person with whatever of these the server adds. */
+export type AdminPersonView = PersonRef & {
+  email?: string;
+  sector?: string;
+  memberships?: Membership[];
+};
+
+export type AdminPersonInput = {
+  email: string;
+  givenName: string;
+  familyName: string;
+  sector: Sector;
+  profession?: string;
+  rpps?: string;
+  password: string;
+  memberships: { structureId: string; role: MembershipRole }[];
+};
+
+export type StructureInput = {
+  name: string;
+  kind: StructureKind;
+  finess?: string;
+  siret?: string;
+  communeName?: string;
+};

@@ -1,0 +1,57 @@
+// The file's content. On a wide screen, two panes: what happened (journal, timeline) on the left, who
+// (care team, access log) on the right. On a phone, one list of tabs, stacked.
+import { Grid, Tabs } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import type { FileView } from '../api/types.ts';
+import { fr } from '../i18n/fr.ts';
+import { AccessLogPanel } from './AccessLogPanel.tsx';
+import { CareTeamPanel } from './CareTeamPanel.tsx';
+import { JournalPanel } from './JournalPanel.tsx';
+import { TimelinePanel } from './TimelinePanel.tsx';
+
+type FileTab = { value: string; label: string; panel: React.ReactNode };
+
+function PaneTabs({ tabs }: { tabs: FileTab[] }) {
+  return (
+    <Tabs defaultValue={tabs[0].value}>
+      <Tabs.List aria-label={fr.files.page.tabs.label}>
+        {tabs.map((tab) => (
+          <Tabs.Tab key={tab.value} value={tab.value}>
+            {tab.label}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {tabs.map((tab) => (
+        <Tabs.Panel key={tab.value} value={tab.value} pt="md">
+          {tab.panel}
+        </Tabs.Panel>
+      ))}
+    </Tabs>
+  );
+}
+
+export function FileTabs({ file }: { file: FileView }) {
+  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
+  const labels = fr.files.page.tabs;
+  const what: FileTab[] = [
+    { value: 'journal', label: labels.journal, panel: <JournalPanel file={file} /> },
+    { value: 'timeline', label: labels.timeline, panel: <TimelinePanel fileId={file.id} /> },
+  ];
+  const who: FileTab[] = [
+    { value: 'team', label: labels.team, panel: <CareTeamPanel file={file} /> },
+    ...(file.permissions.canSeeAccessLog
+      ? [{ value: 'access-log', label: labels.accessLog, panel: <AccessLogPanel fileId={file.id} /> }]
+      : []),
+  ];
+  if (!wide) return <PaneTabs tabs={[...what, ...who]} />;
+  return (
+    <Grid gap="xl">
+      <Grid.Col span={7}>
+        <PaneTabs tabs={what} />
+      </Grid.Col>
+      <Grid.Col span={5}>
+        <PaneTabs tabs={who} />
+      </Grid.Col>
+    </Grid>
+  );
+}
