@@ -100,7 +100,7 @@ test('a professional outside the care team is refused, and the coordinator sees 
   await login(coordinator.page, 'coordination@demo.trame.fr', DEMO_PASSWORD);
   await coordinator.page.goto(fileUrl);
   await coordinator.page.getByRole('tab', { name: /Qui a consulté/ }).click();
-  await coordinator.page.getByText(/Gauthier/).first().waitFor();
+  await coordinator.page.getByRole('tabpanel', { name: /Qui a consulté/ }).getByText(/Gauthier/).first().waitFor();
   await screenshot(coordinator.page, '08-qui-a-consulte-desktop');
   await coordinator.context.close();
 });

@@ -49,7 +49,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(refused.statusCode, 403);
       assert.equal(refused.json().error.code, 'access.file.read');
       const log = (await coordinator.get(`/api/files/${file.id}/access-log`)).json();
-      const denied = log.items.find((e: { outcome: string }) => e.outcome === 'denied');
+      const denied = log.items.find((e: { kind: string }) => e.kind === 'refused');
       assert.ok(denied, 'the refused read is in the access log');
       assert.equal(denied.actor.id, outsider.personId);
       assert.equal((await outsider.get('/api/files')).json().items.length, 0);

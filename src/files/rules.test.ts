@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, periodsOverlap } from './rules.ts';
+import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, periodsOverlap, summariseAccesses } from './rules.ts';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -35,4 +35,28 @@ test('needs a reason to close, and refuses a change to the current state', () =>
   assert.throws(() => checkStatusChange({ status: 'open' }, { status: 'open' }), { code: 'files.already_open' });
   checkStatusChange({ status: 'open' }, { status: 'closed', closureReason: 'improvement' });
   checkStatusChange({ status: 'closed' }, { status: 'open' });
+});
+
+test('folds a page visit into one line per person and kind of access', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 9, minute));
+  const line = (minute: number, actorId: string, action: string, outcome = 'allowed') => ({ at: at(minute), actorId, actorRole: 'coordinator', action, outcome });
+  const visits = summariseAccesses([
+    line(50, 'claire', 'journal.read'),
+    line(49, 'claire', 'file.read'),
+    line(48, 'claire', 'journal.write'),
+    line(47, 'claire', 'timeline.read'),
+    line(46, 'claire', 'file.read'),
+    line(30, 'julien', 'file.read', 'denied'),
+    line(10, 'claire', 'file.read'),
+  ]);
+  assert.deepEqual(
+    visits.map((v) => [v.actorId, v.kind, v.actions.join(' '), v.firstAt.getUTCMinutes(), v.lastAt.getUTCMinutes()]),
+    [
+      ['claire', 'consultation', 'journal.read file.read', 49, 50],
+      ['claire', 'change', 'journal.write', 48, 48],
+      ['claire', 'consultation', 'timeline.read file.read', 46, 47],
+      ['julien', 'refused', 'file.read', 30, 30],
+      ['claire', 'consultation', 'file.read', 10, 10],
+    ],
+  );
 });

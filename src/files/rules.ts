@@ -48,3 +48,35 @@ export function checkStatusChange(file: FileState, change: StatusChange): void {
     throw new BadInput('files.closure_reason_required', 'A closure reason is required', { closureReason: 'required to close' });
   }
 }
+
+/** How a coordinator reads the audit trail of a file: who looked, who changed something, who was refused. */
+export type AccessKind = 'consultation' | 'change' | 'refused';
+const CHANGE_ACTIONS = new Set(['file.open', 'file.update', 'file.import', 'careTeam.add', 'careTeam.end', 'journal.write']);
+
+export function accessKindOf(action: string, outcome: string): AccessKind {
+  if (outcome === 'denied') return 'refused';
+  return CHANGE_ACTIONS.has(action) ? 'change' : 'consultation';
+}
+
+export type AccessLine = { at: Date; actorId: string | null; actorRole: string | null; action: string; outcome: string };
+export type AccessVisit = { actorId: string | null; actorRole: string | null; kind: AccessKind; firstAt: Date; lastAt: Date; actions: string[] };
+
+/**
+ * Folds audit lines (newest first) into visits: one person, one kind of access, with no gap longer
+ * than `windowMs`. Opening a file page reads the file, its journal and its timeline: one visit, not three.
+ */
+export function summariseAccesses(lines: readonly AccessLine[], windowMs = 10 * 60_000): AccessVisit[] {
+  const visits: AccessVisit[] = [];
+  for (const line of lines) {
+    const kind = accessKindOf(line.action, line.outcome);
+    const current = visits.at(-1);
+    const continues = current && current.actorId === line.actorId && current.kind === kind && current.firstAt.getTime() - line.at.getTime() <= windowMs;
+    if (continues) {
+      current.firstAt = line.at;
+      if (!current.actions.includes(line.action)) current.actions.push(line.action);
+      continue;
+    }
+    visits.push({ actorId: line.actorId, actorRole: line.actorRole, kind, firstAt: line.at, lastAt: line.at, actions: [line.action] });
+  }
+  return visits;
+}

@@ -10,7 +10,7 @@ import { newId } from '#src/core/ids.ts';
 import { findPeopleRefs, findStructureRefs, personExists, type PersonRef } from '#src/accounts/service.ts';
 import { findPatientIdsByName, findPatientSummaries, findPatientView, type PatientSummary, type PatientView } from '#src/patients/service.ts';
 import * as repo from './repo.ts';
-import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, type CareTeamRole, type ClosureReason, type JournalCategory } from './rules.ts';
+import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, summariseAccesses, type CareTeamRole, type ClosureReason, type JournalCategory } from './rules.ts';
 
 export type CareTeamMemberView = { id: string; person: PersonRef; role: string; periodStart: Date; periodEnd: Date | null; active: boolean; version: number };
 export type JournalEntryView = { id: string; author: PersonRef; writtenAt: Date; category: string | null; text: string };
@@ -319,13 +319,20 @@ export async function listTimeline(ctx: Ctx, fileId: string, page: { before?: Da
   return { items, nextBefore: events.length === page.limit ? events.at(-1)!.occurredAt : null };
 }
 
-/** "Qui a consulté ce dossier": the file's audit trail. Right: file.read-access-log. */
+/** "Qui a consulté ce dossier": the file's audit trail, folded into visits. Right: file.read-access-log. */
 export async function listAccessLog(ctx: Ctx, fileId: string) {
   const { file } = await loadFileFor(ctx, fileId, 'file.read-access-log');
   const entries = await listFileAccesses(ctx, fileId);
   await appendAudit(ctx, { action: 'file.access-log.read', outcome: 'allowed', patientId: file.patientId, fileId });
   const refs = await findPeopleRefs(ctx, entries.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-  return entries.map((e) => ({ at: e.at, actor: e.actorId ? refOf(refs, e.actorId) : null, role: e.actorRole, action: e.action, outcome: e.outcome }));
+  return summariseAccesses(entries).map((visit) => ({
+    firstAt: visit.firstAt,
+    lastAt: visit.lastAt,
+    actor: visit.actorId ? refOf(refs, visit.actorId) : null,
+    role: visit.actorRole,
+    kind: visit.kind,
+    actions: visit.actions,
+  }));
 }
 
 /** Checks that the caller may watch a file live (SSE). Right: file.read. */

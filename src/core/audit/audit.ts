@@ -128,7 +128,7 @@ export async function verifyAuditChain(db: Db, pageSize = 10_000): Promise<Chain
 export type AccessLogEntry = { at: Date; actorId: string | null; actorRole: string | null; action: string; outcome: string };
 
 /** Who touched a file, newest first: what "qui a consulté ce dossier" shows. */
-export async function listFileAccesses(ctx: Ctx, fileId: string, limit = 200): Promise<AccessLogEntry[]> {
+export async function listFileAccesses(ctx: Ctx, fileId: string, limit = 1000): Promise<AccessLogEntry[]> {
   return ctx.db
     .select({ at: auditLog.at, actorId: auditLog.actorId, actorRole: auditLog.actorRole, action: auditLog.action, outcome: auditLog.outcome })
     .from(auditLog)

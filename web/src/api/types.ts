@@ -150,12 +150,16 @@ export type TimelineItem = {
 export type Page<T> = { items: T[]; nextBefore: string | null };
 export type Items<T> = { items: T[] };
 
+export type AccessKind = 'consultation' | 'change' | 'refused';
+
+/** One visit: the same person, the same kind of access, with no gap over 10 minutes. */
 export type AccessLogEntry = {
-  at: string;
+  firstAt: string;
+  lastAt: string;
   actor: PersonRef | null;
   role: string | null;
-  action: string;
-  outcome: string;
+  kind: AccessKind;
+  actions: string[];
 };
 
 export type DirectoryPerson = PersonRef & { sector: string; rpps: string | null; structures: string[] };

@@ -32,6 +32,11 @@ export function formatDateTime(iso: string): string {
   return fr.dates.at(dateFormat.format(date), timeFormat.format(date));
 }
 
+/** « 10:15 » */
+export function formatTime(iso: string): string {
+  return timeFormat.format(new Date(iso));
+}
+
 /** « à l'instant », « il y a 5 min », « il y a 2 h », « hier », then the date after a week. */
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const elapsed = now - new Date(iso).getTime();
