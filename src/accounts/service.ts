@@ -9,6 +9,7 @@ import { BadInput, Conflict, NotFound, TooManyRequests, Unauthorized } from '#sr
 import { newId } from '#src/core/ids.ts';
 import { likePrefix, normaliseForSearch } from '#src/core/search-text.ts';
 import type { Role } from '#src/core/auth/rights.ts';
+import { CallerCache } from './caller-cache.ts';
 import * as repo from './repo.ts';
 import { afterFailedLogin, hashSecret, isLocked, newApiToken, newSecret, PASSWORD_MIN_LENGTH, requiresSecondFactor } from './rules.ts';
 
@@ -127,10 +128,19 @@ export async function login(
 }
 
 export async function logout(db: Db, sessionId: string): Promise<void> {
-  await repo.deleteSession(db, hashSecret(sessionId));
+  const idHash = hashSecret(sessionId);
+  callers.forget((key) => key === `session:${idHash}`);
+  await repo.deleteSession(db, idHash);
 }
 
 export type Caller = { actor: Actor; me: MeView; csrfToken: string | null; sessionIdHash: string | null; complete: boolean };
+
+// Keyed by the hash of the session id or token; see caller-cache.ts for how long an entry lives.
+const callers = new CallerCache<Caller>();
+
+function forgetCallersOf(personId: string): void {
+  callers.forget((_key, caller) => caller.actor.personId === personId);
+}
 
 async function callerFor(db: Db, personId: string, membershipId: string | null): Promise<Omit<Caller, 'csrfToken' | 'sessionIdHash' | 'complete'> | null> {
   const person = await repo.findPersonById(db, personId);
@@ -143,6 +153,8 @@ async function callerFor(db: Db, personId: string, membershipId: string | null):
 /** Who calls with this session cookie, or null when it is unknown, expired or idle for too long. */
 export async function resolveSession(db: Db, sessionId: string, now: Date): Promise<Caller | null> {
   const idHash = hashSecret(sessionId);
+  const cached = callers.get(`session:${idHash}`, now.getTime());
+  if (cached) return cached;
   const session = await repo.findSession(db, idHash);
   if (!session) return null;
   const idleLimit = session.lastSeenAt.getTime() + IDLE_SESSION_MINUTES * 60_000;
@@ -155,17 +167,24 @@ export async function resolveSession(db: Db, sessionId: string, now: Date): Prom
   // Touch at most once a minute: a write on every request would cost more than the request.
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.updateSession(db, idHash, { lastSeenAt: now });
   caller.me.totpSetupRequired = !session.complete;
-  return { ...caller, csrfToken: session.csrfToken, sessionIdHash: idHash, complete: session.complete };
+  const resolved = { ...caller, csrfToken: session.csrfToken, sessionIdHash: idHash, complete: session.complete };
+  callers.set(`session:${idHash}`, resolved, now.getTime());
+  return resolved;
 }
 
 /** Who calls with this bearer token, or null when it is unknown or revoked. */
 export async function resolveApiToken(db: Db, token: string, now: Date): Promise<Caller | null> {
-  const row = await repo.findTokenByHash(db, hashSecret(token));
+  const tokenHash = hashSecret(token);
+  const cached = callers.get(`token:${tokenHash}`, now.getTime());
+  if (cached) return cached;
+  const row = await repo.findTokenByHash(db, tokenHash);
   if (!row || row.revokedAt) return null;
   const caller = await callerFor(db, row.personId, row.membershipId);
   if (!caller) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await repo.updateToken(db, row.id, { lastUsedAt: now });
-  return { ...caller, csrfToken: null, sessionIdHash: null, complete: true };
+  const resolved = { ...caller, csrfToken: null, sessionIdHash: null, complete: true };
+  callers.set(`token:${tokenHash}`, resolved, now.getTime());
+  return resolved;
 }
 
 /** Changes the membership a person acts through (role and structure); any authenticated person, for themselves. */
@@ -173,6 +192,7 @@ export async function switchActingMembership(ctx: Ctx, sessionIdHash: string, me
   const membership = ctx.actor.memberships.find((m) => m.id === membershipId);
   if (!membership) throw new BadInput('auth.membership_unknown', 'Not one of your memberships', { membershipId: 'not one of your memberships' });
   await repo.updateSession(ctx.db, sessionIdHash, { membershipId });
+  forgetCallersOf(ctx.actor.personId!);
   const person = await repo.findPersonById(ctx.db, ctx.actor.personId!);
   return toMe(person!, ctx.actor.memberships, membership);
 }
@@ -194,6 +214,7 @@ export async function enableTotp(ctx: Ctx, code: string, sessionIdHash: string |
   if (!verifyTotp(person.totpSecret, code)) throw new BadInput('auth.totp_invalid', 'Invalid one-time code', { code: 'invalid one-time code' });
   await repo.updatePerson(ctx.db, person.id, { totpEnabled: true, version: person.version + 1 });
   if (sessionIdHash) await repo.updateSession(ctx.db, sessionIdHash, { complete: true });
+  forgetCallersOf(person.id);
 }
 
 export type TokenView = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
@@ -230,6 +251,7 @@ export async function revokeApiToken(ctx: Ctx, tokenId: string): Promise<void> {
   const token = tokens.find((t) => t.id === tokenId);
   if (!token) throw new NotFound('tokens.not_found');
   if (!token.revokedAt) await repo.updateToken(ctx.db, token.id, { revokedAt: ctx.now });
+  callers.forget((key) => key === `token:${token.tokenHash}`);
 }
 
 /** For the command line: a token for a person named by e-mail, acting through their first membership. */
