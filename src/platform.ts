@@ -1,4 +1,5 @@
 // Starts the platform: database (migrated, demo region on first start), live hub, audit sealer, HTTP server.
+import fs from 'node:fs';
 import type { Config } from './core/config.ts';
 import { openDatabase, type Database } from './core/db/connect.ts';
 import { startLiveHub } from './core/events/live.ts';
@@ -32,6 +33,9 @@ export async function startOnDatabase(config: Config, database: Database, option
 }
 
 export async function startPlatform(config: Config, log: (line: string) => void): Promise<RunningPlatform> {
+  if (!config.databaseUrl && !fs.existsSync(`${config.dataDir}/pgdata`)) {
+    log(`Creating the embedded database in ${config.dataDir} (first start, about 15 seconds)…`);
+  }
   const database = await openDatabase(config);
   try {
     await database.migrate();

@@ -1,5 +1,6 @@
 // The `trame` commands: start, migrate, demo, token create, audit verify.
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { readConfig, type Config } from '#src/core/config.ts';
@@ -45,8 +46,9 @@ async function ensureWebBuilt(): Promise<void> {
 async function start(config: Config): Promise<number> {
   await ensureWebBuilt();
   const platform = await startPlatform(config, (line) => console.log(line));
-  const shown = platform.url.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  console.log(`Trame is running at ${shown} (database: ${platform.database.kind})`);
+  const { port } = platform.app.server.address() as AddressInfo;
+  const host = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+  console.log(`Trame is running at http://${host}:${port} (database: ${platform.database.kind})`);
   const shutdown = async () => {
     await platform.stop();
     process.exit(0);
