@@ -71,6 +71,19 @@ export async function listVisibleFiles(db: Db, query: FileListQuery): Promise<(F
   return rows.map((row) => ({ ...row.file, lastJournalAt: row.lastJournalAt ? new Date(row.lastJournalAt) : null }));
 }
 
+/** A file with its whole care team (history included), in one round trip. */
+export async function findFileWithTeam(db: Db, id: string): Promise<{ file: FileRow; team: MemberRow[] } | undefined> {
+  const rows = await db
+    .select({ file: coordinationFiles, member: careTeamMembers })
+    .from(coordinationFiles)
+    .leftJoin(careTeamMembers, eq(careTeamMembers.fileId, coordinationFiles.id))
+    .where(eq(coordinationFiles.id, id))
+    .orderBy(careTeamMembers.periodStart, careTeamMembers.id);
+  const first = rows[0];
+  if (!first) return undefined;
+  return { file: first.file, team: rows.flatMap((row) => (row.member ? [row.member] : [])) };
+}
+
 export async function findTeam(db: Db, fileId: string): Promise<MemberRow[]> {
   return db.select().from(careTeamMembers).where(eq(careTeamMembers.fileId, fileId)).orderBy(careTeamMembers.periodStart, careTeamMembers.id);
 }

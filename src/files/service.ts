@@ -56,9 +56,9 @@ type Loaded = { file: repo.FileRow; team: repo.MemberRow[]; target: AccessTarget
 
 /** Loads a file and its team and checks the action; a refusal on an existing file is audited. */
 async function loadFileFor(ctx: Ctx, fileId: string, action: Parameters<typeof assertAllowed>[1]): Promise<Loaded> {
-  const file = await repo.findFileById(ctx.db, fileId);
-  if (!file) throw new NotFound('files.not_found');
-  const team = await repo.findTeam(ctx.db, fileId);
+  const found = await repo.findFileWithTeam(ctx.db, fileId);
+  if (!found) throw new NotFound('files.not_found');
+  const { file, team } = found;
   const target = accessTarget(ctx, file, team);
   assertAllowed(ctx, action, target, { patientId: file.patientId, fileId, objectType: 'CoordinationFile', objectId: fileId });
   return { file, team, target };

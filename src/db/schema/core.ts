@@ -46,5 +46,8 @@ export const outbox = pgTable(
     payload: jsonb('payload').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_file_occurred_idx').on(t.fileId, t.occurredAt), index('outbox_unpublished_idx').on(t.occurredAt).where(sql`published_at is null`)],
+  (t) => [
+    // id breaks ties in the timeline's order, so the newest page is read from the index, not sorted.
+    index('outbox_file_occurred_idx').on(t.fileId, t.occurredAt, t.id),
+    index('outbox_unpublished_idx').on(t.occurredAt).where(sql`published_at is null`)],
 );

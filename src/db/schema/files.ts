@@ -51,5 +51,6 @@ export const journalEntries = pgTable(
     category: text('category'),
     text: text('text').notNull(),
   },
-  (t) => [index('journal_file_written_idx').on(t.fileId, t.writtenAt.desc())],
+  // id breaks ties in the journal's order: without it the newest-50 query sorts the whole file.
+  (t) => [index('journal_file_written_idx').on(t.fileId, t.writtenAt.desc(), t.id.desc())],
 );
