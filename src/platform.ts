@@ -1,6 +1,6 @@
 // Starts the platform: database (migrated, demo region on first start), live hub, audit sealer, HTTP server.
 import fs from 'node:fs';
-import type { Config } from './core/config.ts';
+import { productionHostingProblem, type Config } from './core/config.ts';
 import { openDatabase, type Database } from './core/db/connect.ts';
 import { startLiveHub } from './core/events/live.ts';
 import { sealAuditLog } from './core/audit/audit.ts';
@@ -33,6 +33,8 @@ export async function startOnDatabase(config: Config, database: Database, option
 }
 
 export async function startPlatform(config: Config, log: (line: string) => void): Promise<RunningPlatform> {
+  const hostingProblem = productionHostingProblem(config, new Date());
+  if (hostingProblem) throw new Error(`Refusing to start: ${hostingProblem}`);
   if (!config.databaseUrl && !fs.existsSync(`${config.dataDir}/pgdata`)) {
     log(`Creating the embedded database in ${config.dataDir} (first start, about 15 seconds)…`);
   }

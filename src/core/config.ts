@@ -12,6 +12,9 @@ export type Config = {
   sessionHours: number;
   logLevel: string;
   loadDemo: boolean;
+  /** The certified health-data host (R-LEG-6) and the end of its certificate's validity. */
+  hdsHost: string | undefined;
+  hdsCertificateValidUntil: string | undefined;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -26,5 +29,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     loadDemo: env.TRAME_DEMO ? env.TRAME_DEMO !== 'false' : !production,
+    hdsHost: env.HDS_HOST || undefined,
+    hdsCertificateValidUntil: env.HDS_CERTIFICATE_VALID_UNTIL || undefined,
   };
+}
+
+/**
+ * R-LEG-6 (domain/rules.md §5, CSP L.1111-8): health data are hosted only by an HDS-certified host.
+ * In production the configuration must name it and the certificate must still be valid; returns the
+ * reason to refuse to start, or null.
+ */
+export function productionHostingProblem(config: Config, now: Date): string | null {
+  if (!config.production) return null;
+  if (!config.hdsHost) return 'NODE_ENV=production needs HDS_HOST: the HDS-certified host of the health data (CSP L.1111-8)';
+  const until = config.hdsCertificateValidUntil;
+  if (!until || !/^\d{4}-\d{2}-\d{2}$/.test(until)) return 'NODE_ENV=production needs HDS_CERTIFICATE_VALID_UNTIL as YYYY-MM-DD';
+  if (new Date(`${until}T23:59:59Z`).getTime() < now.getTime()) return `The HDS certificate of ${config.hdsHost} expired on ${until}`;
+  return null;
 }

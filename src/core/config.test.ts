@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { productionHostingProblem, readConfig } from './config.ts';
+
+const now = new Date('2026-11-23T10:00:00Z');
+
+test('refuses production without an HDS-certified host or with an expired certificate (R-LEG-6)', () => {
+  assert.equal(productionHostingProblem(readConfig({}), now), null, 'outside production nothing is required');
+  assert.match(productionHostingProblem(readConfig({ NODE_ENV: 'production' }), now)!, /HDS_HOST/);
+  assert.match(productionHostingProblem(readConfig({ NODE_ENV: 'production', HDS_HOST: 'hds.example.fr' }), now)!, /HDS_CERTIFICATE_VALID_UNTIL/);
+  const expired = readConfig({ NODE_ENV: 'production', HDS_HOST: 'hds.example.fr', HDS_CERTIFICATE_VALID_UNTIL: '2026-11-22' });
+  assert.match(productionHostingProblem(expired, now)!, /expired on 2026-11-22/);
+  const valid = readConfig({ NODE_ENV: 'production', HDS_HOST: 'hds.example.fr', HDS_CERTIFICATE_VALID_UNTIL: '2026-11-23' });
+  assert.equal(productionHostingProblem(valid, now), null);
+});
+
+test('reads a laptop configuration by default', () => {
+  const config = readConfig({});
+  assert.equal(config.port, 3000);
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.loadDemo, true);
+  assert.equal(config.secureCookies, false);
+  assert.equal(readConfig({ NODE_ENV: 'production' }).secureCookies, true);
+  assert.equal(readConfig({ NODE_ENV: 'production' }).loadDemo, false);
+});
