@@ -1,5 +1,5 @@
 // SQL of the patients capability.
-import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
 import { patients } from '#src/db/schema/index.ts';
 import type { Db } from '#src/core/db/connect.ts';
 import { likePrefix } from '#src/core/search-text.ts';
@@ -54,7 +54,3 @@ export async function searchPatients(
     .limit(query.limit);
 }
 
-export async function countPatients(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(patients);
-  return row?.n ?? 0;
-}

@@ -171,6 +171,3 @@ export async function findPatientIdsByName(ctx: Ctx, q: string, limit = 500): Pr
   return rows.map((row) => row.id);
 }
 
-export async function patientExists(ctx: Ctx, id: string): Promise<boolean> {
-  return (await repo.findPatientById(ctx.db, id)) !== undefined;
-}

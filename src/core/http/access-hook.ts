@@ -2,7 +2,6 @@
 // check (can this role ever do this?). Object-level checks happen in the services.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { mayEverDo, RIGHTS, type Action } from '../auth/rights.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { Caller } from '#src/accounts/service.ts';
 import { resolveApiToken, resolveSession } from '#src/accounts/service.ts';
 import type { Database } from '../db/connect.ts';
@@ -28,11 +27,6 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'trame_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-export function actorOf(request: FastifyRequest): Actor {
-  if (!request.caller) throw new Unauthorized();
-  return request.caller.actor;
-}
 
 async function resolveCaller(database: Database, request: FastifyRequest): Promise<{ caller: Caller | null; viaCookie: boolean }> {
   const authorization = request.headers.authorization;
