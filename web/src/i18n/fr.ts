@@ -196,7 +196,8 @@ export const fr = {
   },
   files: {
     myFilesTitle: 'Mes patients',
-    myFilesIntro: "Les dossiers des patients dont vous faites partie de l'équipe de soins, et ceux de votre structure si vous êtes coordinateur·rice.",
+    myFilesIntro:
+      "Les dossiers que vous suivez : ceux dont vous faites partie de l'équipe de soins ou dont vous êtes référent·e. Les coordinateur·rices peuvent afficher tous les dossiers de leur structure.",
     filtersLabel: 'Filtres des dossiers',
     filterText: 'Filtrer par nom de patient',
     filterStatus: 'Statut du dossier',
