@@ -8,7 +8,7 @@ import { pgliteExtensions } from '#src/core/db/connect.ts';
 import { lockDataDir } from '#src/core/db/datadir-lock.ts';
 import { newId } from '#src/core/ids.ts';
 import { EVENTS_CHANNEL } from '#src/core/events/outbox.ts';
-import type { BenchCaller } from './synthetic-region.ts';
+import type { BenchCaller } from './load-fixture.ts';
 
 export type Row = Record<string, unknown>;
 export type Query = (text: string, params?: unknown[]) => Promise<Row[]>;

@@ -3,7 +3,7 @@
 // transaction. The SQL is what Drizzle sends (column lists shortened to *), with literal values.
 import { hashSecret } from '#src/accounts/rules.ts';
 import type { SqlRunner } from './baseline.ts';
-import type { LoadFixture } from './synthetic-region.ts';
+import type { LoadFixture } from './load-fixture.ts';
 
 type Plan = { title: string; sql: string; ms: number; plan: string };
 

@@ -5,97 +5,33 @@
 // Flags: --database postgres|pglite  --patients N  --journal N  --professionals N  --duration S
 //        --warmup S  --concurrency C  --runs R  --reuse  --fresh  --seed N  --ops a,b,c
 //        --server cli|direct  --explain  --pg-url postgres://user@127.0.0.1:5432
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+// (parsed in options.ts; the output lines are built in report.ts)
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Database } from '#src/core/db/connect.ts';
-import { closedLoop, cpuDelta, cpuOf, httpClient, machineBusyPct, machineCpu, median, processCpuSeconds, processRssMb, round, type Call, type Figures, type HttpClient } from './load.ts';
+import { closedLoop, cpuDelta, cpuOf, httpClient, machineBusyPct, machineCpu, processCpuSeconds, processRssMb, round, type Call, type HttpClient } from './load.ts';
 import { fileOpen, journalAppend, patientSearch, pgliteRunner, postgresRunner, type SqlRunner } from './baseline.ts';
-import { countRegion, generateSyntheticRegion, prepareLoadFixture, type BenchCaller, type LoadFixture, type RegionReport } from './synthetic-region.ts';
+import { countRegion, generateSyntheticRegion, type RegionReport } from './synthetic-region.ts';
+import { prepareLoadFixture, type BenchCaller, type LoadFixture } from './load-fixture.ts';
 import { explainServerQueries } from './explain.ts';
 import { OBSERVATIONS } from './region-data.ts';
 import { summariseCpuProfile } from './profile-summary.ts';
+import { BENCH_DB, OPS, benchPaths, readOptions, repoRoot, type Op } from './options.ts';
+import { metricsRssMb, startServer } from './server-process.ts';
+import { figureLines, gitState, summaryLine, writeLines, type Measure, type Measured } from './report.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-const resultsDir = path.join(repoRoot, 'bench', 'results');
-const OPS = ['file_open', 'journal_append', 'patient_search'] as const;
-type Op = (typeof OPS)[number];
-const BENCH_DB = 'trame_bench';
-
-const { values: args } = parseArgs({
-  options: {
-    database: { type: 'string', default: 'postgres' },
-    patients: { type: 'string' },
-    journal: { type: 'string' },
-    professionals: { type: 'string' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '2' },
-    concurrency: { type: 'string', default: '16' },
-    runs: { type: 'string', default: '3' },
-    seed: { type: 'string', default: '1' },
-    ops: { type: 'string', default: OPS.join(',') },
-    server: { type: 'string', default: 'cli' },
-    'pg-url': { type: 'string', default: process.env.TRAME_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432' },
-    reuse: { type: 'boolean', default: false },
-    fresh: { type: 'boolean', default: false },
-    explain: { type: 'boolean', default: false },
-    profile: { type: 'boolean', default: false },
-    'quiet-wait': { type: 'string', default: '10' },
-    'quiet-threshold': { type: 'string', default: '50' },
-    help: { type: 'boolean', default: false },
-  },
-});
-
-if (args.help) {
-  console.log(fs.readFileSync(new URL('./README.md', import.meta.url), 'utf8').split('\n## Results')[0]);
-  process.exit(0);
-}
-
-const kind = args.database as 'postgres' | 'pglite';
-if (kind !== 'postgres' && kind !== 'pglite') throw new Error('--database must be postgres or pglite');
-const positive = (value: string | undefined, fallback: number) => {
-  const n = value === undefined ? fallback : Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`not a number: ${value}`);
-  return n;
-};
-const options = {
-  patients: positive(args.patients, kind === 'postgres' ? 100_000 : 10_000),
-  journal: positive(args.journal, kind === 'postgres' ? 2_000_000 : 200_000),
-  professionals: args.professionals ? positive(args.professionals, 0) : undefined,
-  durationMs: positive(args.duration, 10) * 1000,
-  warmupMs: positive(args.warmup, 2) * 1000,
-  concurrency: Math.max(1, Math.trunc(positive(args.concurrency, 16))),
-  runs: Math.max(1, Math.trunc(positive(args.runs, 3))),
-  seed: Math.trunc(positive(args.seed, 1)),
-  ops: args.ops!.split(',').map((o) => o.trim()).filter(Boolean) as Op[],
-};
-for (const op of options.ops) if (!OPS.includes(op)) throw new Error(`unknown operation ${op} (known: ${OPS.join(', ')})`);
-
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-fs.mkdirSync(resultsDir, { recursive: true });
-const resultsFile = path.join(resultsDir, `${kind}-${stamp}.jsonl`);
+const options = readOptions();
+const { kind } = options;
+const paths = benchPaths(options);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const withDatabaseName = (name: string) => {
-  const url = new URL(args['pg-url']!);
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-const adminUrl = withDatabaseName('postgres');
-const benchUrl = withDatabaseName(BENCH_DB);
-const pgliteDir = path.join(resultsDir, 'pglite-data');
-const profileDir = path.join(resultsDir, `${kind}-${stamp}-profile`);
 
 // ----------------------------------------------------------------------------------------------
 // Database: create/reset, generate or reuse, fixture.
 
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new pg.Client({ connectionString: paths.adminUrl });
   await client.connect();
   try {
     return await work(client);
@@ -111,7 +47,7 @@ async function resetStore(): Promise<void> {
       await admin.query(`create database ${BENCH_DB}`);
     });
   } else {
-    fs.rmSync(pgliteDir, { recursive: true, force: true });
+    fs.rmSync(paths.pgliteDir, { recursive: true, force: true });
   }
 }
 
@@ -119,9 +55,15 @@ async function openStore(): Promise<Database> {
   if (kind === 'postgres') {
     const exists = await withAdmin(async (admin) => (await admin.query('select 1 from pg_database where datname = $1', [BENCH_DB])).rowCount! > 0);
     if (!exists) await withAdmin((admin) => admin.query(`create database ${BENCH_DB}`));
-    return openPostgres(benchUrl, 4);
+    return openPostgres(paths.benchUrl, 4);
   }
-  return openPglite(pgliteDir);
+  return openPglite(paths.pgliteDir);
+}
+
+async function openMigratedStore(): Promise<Database> {
+  const database = await openStore();
+  await database.migrate();
+  return database;
 }
 
 async function hasData(database: Database): Promise<boolean> {
@@ -130,138 +72,46 @@ async function hasData(database: Database): Promise<boolean> {
 }
 
 async function prepareDatabase(): Promise<{ fixture: LoadFixture; generation: RegionReport | null }> {
-  if (args.fresh) {
-    log(`--fresh: recreating the ${kind === 'postgres' ? `database ${BENCH_DB}` : `data directory ${pgliteDir}`}`);
+  if (options.fresh) {
+    log(`--fresh: recreating the ${kind === 'postgres' ? `database ${BENCH_DB}` : `data directory ${paths.pgliteDir}`}`);
     await resetStore();
   }
-  let database = await openStore();
-  await database.migrate();
+  let database = await openMigratedStore();
   let generation: RegionReport | null = null;
   try {
-    if (args.reuse && (await hasData(database))) {
+    if (options.reuse && (await hasData(database))) {
       log(`--reuse: keeping the region already in the ${kind} bench database: ${JSON.stringify(await countRegion(database))}`);
     } else {
       if (await hasData(database)) {
         log('The bench database holds a region: recreating it (pass --reuse to keep it).');
         await database.close();
         await resetStore();
-        database = await openStore();
-        await database.migrate();
+        database = await openMigratedStore();
       }
-      generation = await generateSyntheticRegion(database, {
-        patients: options.patients,
-        journalEntries: options.journal,
-        ...(options.professionals ? { professionals: options.professionals } : {}),
-        seed: options.seed,
-        log,
-      });
+      generation = await generateRegion(database);
     }
     if (kind === 'postgres') await database.db.execute(sql`checkpoint`);
-    const fixture = await prepareLoadFixture(database, { seed: options.seed });
-    fs.writeFileSync(path.join(resultsDir, `${kind}-fixture.json`), JSON.stringify(fixture, null, 1));
-    log(`Fixture: ${fixture.callers.length} callers (${fixture.callers.map((c) => `${c.label} ${c.profession} ${c.fileIds.length} files`).join('; ')}), ${fixture.prefixes.length} prefixes`);
-    return { fixture, generation };
+    return { fixture: await writeFixture(database), generation };
   } finally {
     await database.close();
   }
 }
 
-/** The commit under test, and whether the application's files differ from it (the bench itself excepted). */
-function gitState(): { commit: string | null; dirty: boolean | null } {
-  try {
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const changes = execFileSync('git', ['status', '--porcelain', '--', 'src', 'scripts', 'package.json', 'package-lock.json'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    return { commit, dirty: changes.length > 0 };
-  } catch {
-    return { commit: null, dirty: null };
-  }
-}
-
-// ----------------------------------------------------------------------------------------------
-// The server as a child process.
-
-type Server = { pid: number; url: string; logFile: string; alive(): boolean; stop(): Promise<void> };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
+function generateRegion(database: Database): Promise<RegionReport> {
+  return generateSyntheticRegion(database, {
+    patients: options.patients,
+    journalEntries: options.journal,
+    ...(options.professionals ? { professionals: options.professionals } : {}),
+    seed: options.seed,
+    log,
   });
 }
 
-async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRAME_DEMO: 'false', LOG_LEVEL: 'warn' };
-  delete env.NODE_ENV;
-  if (kind === 'postgres') {
-    env.DATABASE_URL = benchUrl;
-    delete env.DATA_DIR;
-  } else {
-    env.DATA_DIR = pgliteDir;
-    delete env.DATABASE_URL;
-  }
-  const entry = args.server === 'direct' ? ['bench/server.ts'] : ['scripts/trame.mjs', 'start'];
-  const logFile = path.join(resultsDir, `${kind}-${stamp}-server.log`);
-  const out = fs.openSync(logFile, 'a');
-  const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry], { cwd: repoRoot, env, stdio: ['ignore', out, out] });
-  fs.closeSync(out);
-  let exited: number | null = null;
-  let stopping = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', (code, signal) => {
-    exited = code ?? (signal ? 128 : 1);
-    if (!stopping) log(`!! The server (pid ${child.pid}) exited unexpectedly: code ${code}, signal ${signal}`);
-    resolve();
-  }));
-  const url = `http://127.0.0.1:${port}`;
-  log(`Starting the server: node ${entry.join(' ')} (PORT=${port}, ${kind === 'postgres' ? `DATABASE_URL=${benchUrl}` : `DATA_DIR=${pgliteDir}`}); log in ${path.relative(repoRoot, logFile)}`);
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    if (exited !== null) {
-      const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
-      throw new Error(`The server exited (code ${exited}) before answering /api/health:\n${tail}\n` +
-        (args.server === 'direct' ? '' : 'If `trame start` cannot run here (web build, demo modules), try --server direct.'));
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGTERM');
-      throw new Error('The server did not answer /api/health within 5 minutes');
-    }
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    pid: child.pid!,
-    url,
-    logFile,
-    alive: () => exited === null,
-    async stop() {
-      if (exited !== null) return;
-      stopping = true;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exit;
-      clearTimeout(timer);
-    },
-  };
-}
-
-async function metricsRssMb(url: string): Promise<number | null> {
-  try {
-    const text = await (await fetch(`${url}/metrics`)).text();
-    const match = /^process_resident_memory_bytes\s+([\d.e+]+)/m.exec(text);
-    return match ? round(Number(match[1]) / 1_048_576, 1) : null;
-  } catch {
-    return null;
-  }
+async function writeFixture(database: Database): Promise<LoadFixture> {
+  const fixture = await prepareLoadFixture(database, { seed: options.seed });
+  fs.writeFileSync(paths.fixtureFile, JSON.stringify(fixture, null, 1));
+  log(`Fixture: ${fixture.callers.length} callers (${fixture.callers.map((c) => `${c.label} ${c.profession} ${c.fileIds.length} files`).join('; ')}), ${fixture.prefixes.length} prefixes`);
+  return fixture;
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -326,16 +176,6 @@ function sqlCall(op: Op, fixture: LoadFixture, runner: SqlRunner): Call {
 // ----------------------------------------------------------------------------------------------
 // Measurement with CPU probes.
 
-type Measure = Figures & {
-  elapsedMs: number;
-  serverCpuPct: number | null;
-  dbCpuPct: number | null;
-  benchCpuPct: number;
-  /** CPU used by everything else on the machine during the window (other tenants), in % of one core. */
-  otherCpuPct: number | null;
-  rssPeakMb: number | null;
-};
-
 const profileWindows: [number, number][] = [];
 const hrtimeUs = () => Number(process.hrtime.bigint() / 1000n);
 
@@ -346,27 +186,56 @@ async function backendPids(): Promise<number[]> {
 
 /** The machine is shared: wait (bounded) until other processes leave most of the CPU free. */
 async function waitForQuiet(): Promise<void> {
-  const limit = Number(args['quiet-wait']) * 1000;
-  const threshold = Number(args['quiet-threshold']);
   const start = performance.now();
   for (;;) {
     const busy = await machineBusyPct(1000);
-    if (busy === null || busy <= threshold) return;
-    if (performance.now() - start > limit) {
+    if (busy === null || busy <= options.quietThresholdPct) return;
+    if (performance.now() - start > options.quietWaitMs) {
       log(`  (machine still busy: ${busy}% of one core used by other processes; measuring anyway)`);
       return;
     }
   }
 }
 
-async function measure(label: string, call: Call, concurrency: number, seed: number, serverPid: number | null): Promise<Measure> {
+/** CPU counters of the server, the database backends, the bench and the machine, read when the measured window opens. */
+async function cpuProbe(serverPid: number | null) {
+  const pids = await backendPids();
+  return {
+    serverCpu: serverPid === null ? null : processCpuSeconds(serverPid),
+    db: cpuOf(pids),
+    bench: process.cpuUsage(),
+    machine: machineCpu(),
+    wall: performance.now(),
+    window: hrtimeUs(),
+  };
+}
+
+type CpuProbe = Awaited<ReturnType<typeof cpuProbe>>;
+
+/** CPU used since the probe, in % of one core over the window. */
+function cpuSince(probe: CpuProbe, serverPid: number | null) {
+  const wall = (performance.now() - probe.wall) / 1000;
+  const serverCpu1 = serverPid === null ? null : processCpuSeconds(serverPid);
+  const db1 = cpuOf([...probe.db.keys()]);
+  const bench = process.cpuUsage(probe.bench);
+  const machine1 = machineCpu();
+  const pct = (seconds: number) => round((seconds / wall) * 100, 0);
+  const serverCpuPct = probe.serverCpu !== null && serverCpu1 !== null ? pct(serverCpu1 - probe.serverCpu) : null;
+  const dbCpuPct = kind === 'postgres' ? pct(cpuDelta(probe.db, db1)) : null;
+  const benchCpuPct = pct((bench.user + bench.system) / 1e6);
+  const machinePct = probe.machine && machine1 ? pct(machine1.busy - probe.machine.busy) : null;
+  return {
+    serverCpuPct,
+    dbCpuPct,
+    benchCpuPct,
+    otherCpuPct: machinePct === null ? null : Math.max(0, machinePct - (serverCpuPct ?? 0) - (dbCpuPct ?? 0) - benchCpuPct),
+  };
+}
+
+async function measure(label: string, call: Call, seed: number, serverPid: number | null): Promise<Measure> {
   await waitForQuiet();
-  let serverCpu0: number | null = null;
-  let db0 = new Map<number, number>();
-  let bench0 = process.cpuUsage();
-  let machine0 = machineCpu();
-  let wall0 = performance.now();
-  let window0 = hrtimeUs();
+  // Replaced when the measured window opens; these stand in if it never does.
+  let probe: CpuProbe = { serverCpu: null, db: new Map(), bench: process.cpuUsage(), machine: machineCpu(), wall: performance.now(), window: hrtimeUs() };
   let rssPeak: number | null = null;
   let sampler: NodeJS.Timeout | undefined;
   const sample = () => {
@@ -375,105 +244,67 @@ async function measure(label: string, call: Call, concurrency: number, seed: num
     if (rss !== null) rssPeak = Math.max(rssPeak ?? 0, rss);
   };
   const figures = await closedLoop({
-    concurrency,
+    concurrency: options.concurrency,
     warmupMs: options.warmupMs,
     durationMs: options.durationMs,
     seed,
     call,
     onWindowStart: async () => {
-      const pids = await backendPids();
-      serverCpu0 = serverPid === null ? null : processCpuSeconds(serverPid);
-      db0 = cpuOf(pids);
-      bench0 = process.cpuUsage();
-      machine0 = machineCpu();
-      wall0 = performance.now();
-      window0 = hrtimeUs();
+      probe = await cpuProbe(serverPid);
       sample();
       sampler = setInterval(sample, 500);
     },
   });
   clearInterval(sampler);
   sample();
-  if (serverPid !== null) profileWindows.push([window0, hrtimeUs()]);
-  const wall = (performance.now() - wall0) / 1000;
-  const serverCpu1 = serverPid === null ? null : processCpuSeconds(serverPid);
-  const db1 = cpuOf([...db0.keys()]);
-  const bench = process.cpuUsage(bench0);
-  const machine1 = machineCpu();
-  const pct = (seconds: number) => round((seconds / wall) * 100, 0);
-  const serverCpuPct = serverCpu0 !== null && serverCpu1 !== null ? pct(serverCpu1 - serverCpu0) : null;
-  const dbCpuPct = kind === 'postgres' ? pct(cpuDelta(db0, db1)) : null;
-  const benchCpuPct = pct((bench.user + bench.system) / 1e6);
-  const machinePct = machine0 && machine1 ? pct(machine1.busy - machine0.busy) : null;
-  const result: Measure = {
-    ...figures,
-    serverCpuPct,
-    dbCpuPct,
-    benchCpuPct,
-    otherCpuPct: machinePct === null ? null : Math.max(0, machinePct - (serverCpuPct ?? 0) - (dbCpuPct ?? 0) - benchCpuPct),
-    rssPeakMb: rssPeak,
-  };
-  log(`  ${label.padEnd(34)} ${String(result.rps).padStart(7)} req/s  p50 ${String(result.p50).padStart(6)}  p95 ${String(result.p95).padStart(6)}  p99 ${String(result.p99).padStart(6)} ms`
-    + `  errors ${result.errors}  cpu% server ${result.serverCpuPct ?? '-'} db ${result.dbCpuPct ?? '-'} bench ${result.benchCpuPct} others ${result.otherCpuPct ?? '-'}`
-    + (result.firstError ? `\n    first error: ${result.firstError}` : ''));
+  if (serverPid !== null) profileWindows.push([probe.window, hrtimeUs()]);
+  const result: Measure = { ...figures, ...cpuSince(probe, serverPid), rssPeakMb: rssPeak };
+  logMeasure(label, result);
   return result;
 }
 
-function summarise(runs: Measure[]) {
-  return {
-    rps: round(median(runs.map((r) => r.rps)), 1),
-    p50: round(median(runs.map((r) => r.p50))),
-    p95: round(median(runs.map((r) => r.p95))),
-    p99: round(median(runs.map((r) => r.p99))),
-    requests: runs.reduce((s, r) => s + r.count, 0),
-    errors: runs.reduce((s, r) => s + r.errors, 0),
-    rpsByRun: runs.map((r) => r.rps),
-  };
+function logMeasure(label: string, result: Measure): void {
+  log(`  ${label.padEnd(34)} ${String(result.rps).padStart(7)} req/s  p50 ${String(result.p50).padStart(6)}  p95 ${String(result.p95).padStart(6)}  p99 ${String(result.p99).padStart(6)} ms`
+    + `  errors ${result.errors}  cpu% server ${result.serverCpuPct ?? '-'} db ${result.dbCpuPct ?? '-'} bench ${result.benchCpuPct} others ${result.otherCpuPct ?? '-'}`
+    + (result.firstError ? `\n    first error: ${result.firstError}` : ''));
 }
 
 // ----------------------------------------------------------------------------------------------
+// The run.
 
-async function main(): Promise<void> {
-  log(`Trame benchmark on ${kind} (region to generate: ${options.patients} patients, ${options.journal} journal entries), concurrency ${options.concurrency}, `
-    + `${options.durationMs / 1000} s × ${options.runs} runs per figure (+${options.warmupMs / 1000} s warm-up)`);
-  const gitAtStart = gitState();
-  const { fixture, generation } = await prepareDatabase();
-  let explainFile: string | null = null;
-  if (args.explain) {
-    const runner = kind === 'postgres' ? postgresRunner(benchUrl, 1) : await pgliteRunner(pgliteDir);
-    try {
-      const { text, summary } = await explainServerQueries(runner, fixture);
-      explainFile = path.join(resultsDir, `${kind}-${stamp}-explain.txt`);
-      fs.writeFileSync(explainFile, text);
-      log(`EXPLAIN ANALYZE of the server's statements (${path.relative(repoRoot, explainFile)}):`);
-      for (const s of summary) log(`  ${s.title.padEnd(70)} ${s.ms} ms`);
-    } finally {
-      await runner.close();
-    }
+/** Seeds differ per run and figure, and are the same for Trame and its baseline. */
+const seedOf = (run: number, op: Op) => run * 10 + OPS.indexOf(op);
+
+async function explainQueries(fixture: LoadFixture): Promise<string> {
+  const runner = kind === 'postgres' ? postgresRunner(paths.benchUrl, 1) : await pgliteRunner(paths.pgliteDir);
+  try {
+    const { text, summary } = await explainServerQueries(runner, fixture);
+    fs.writeFileSync(paths.explainFile, text);
+    log(`EXPLAIN ANALYZE of the server's statements (${path.relative(repoRoot, paths.explainFile)}):`);
+    for (const s of summary) log(`  ${s.title.padEnd(70)} ${s.ms} ms`);
+    return paths.explainFile;
+  } finally {
+    await runner.close();
   }
+}
 
-  const trame: Record<string, Measure[]> = {};
-  const baseline: Record<string, Measure[]> = {};
-  const rssAfter: Record<string, number | null> = {};
-  let rssPeak = 0;
-  const pgVersion = kind === 'postgres' ? await withAdmin(async (a) => String((await a.query('show server_version')).rows[0].server_version)) : null;
-
-  const server = await startServer();
-  const rssAtStart = await metricsRssMb(server.url);
-  log(`Server ready at ${server.url} (pid ${server.pid}, RSS ${rssAtStart} MB)`);
+/** Every figure over HTTP against the server; on PostgreSQL, each run is followed by its raw-SQL baseline. */
+async function measureServer(fixture: LoadFixture, measured: Measured): Promise<void> {
+  const server = await startServer(options, paths, log);
+  measured.rssAtStart = await metricsRssMb(server.url);
+  log(`Server ready at ${server.url} (pid ${server.pid}, RSS ${measured.rssAtStart} MB)`);
   const client = httpClient(server.url, options.concurrency);
-  const sqlRunner = kind === 'postgres' ? postgresRunner(benchUrl, options.concurrency) : null;
+  const sqlRunner = kind === 'postgres' ? postgresRunner(paths.benchUrl, options.concurrency) : null;
   try {
     for (let run = 1; run <= options.runs; run++) {
       for (const op of options.ops) {
-        const seed = run * 10 + OPS.indexOf(op);
-        const m = await measure(`${op} trame run ${run}/${options.runs}`, httpCall(op, fixture, client), options.concurrency, seed, server.pid);
+        const m = await measure(`${op} trame run ${run}/${options.runs}`, httpCall(op, fixture, client), seedOf(run, op), server.pid);
         if (!server.alive()) throw new Error(`The server died during ${op} run ${run}; see ${path.relative(repoRoot, server.logFile)}`);
-        (trame[op] ??= []).push(m);
-        rssAfter[op] = await metricsRssMb(server.url);
-        rssPeak = Math.max(rssPeak, m.rssPeakMb ?? 0, rssAfter[op] ?? 0);
+        (measured.trame[op] ??= []).push(m);
+        measured.rssAfter[op] = await metricsRssMb(server.url);
+        measured.rssPeak = Math.max(measured.rssPeak, m.rssPeakMb ?? 0, measured.rssAfter[op] ?? 0);
         if (sqlRunner) {
-          (baseline[op] ??= []).push(await measure(`${op} raw SQL run ${run}/${options.runs}`, sqlCall(op, fixture, sqlRunner), options.concurrency, seed, null));
+          (measured.baseline[op] ??= []).push(await measure(`${op} raw SQL run ${run}/${options.runs}`, sqlCall(op, fixture, sqlRunner), seedOf(run, op), null));
         }
       }
     }
@@ -482,108 +313,50 @@ async function main(): Promise<void> {
     await sqlRunner?.close();
     await server.stop();
   }
+}
 
-  let profileFile: string | null = null;
-  if (args.profile) {
-    const profiles = fs.existsSync(profileDir) ? fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
-    if (profiles.length > 0) {
-      const text = summariseCpuProfile(path.join(profileDir, profiles[0]!), profileWindows);
-      profileFile = path.join(resultsDir, `${kind}-${stamp}-profile.txt`);
-      fs.writeFileSync(profileFile, text);
-      log(text.split('\n').slice(0, 40).join('\n'));
-    } else log('No CPU profile was written by the server.');
-  }
-
-  if (kind === 'pglite') {
-    // PGlite is one process, one connection: the baseline runs in this process once the server is gone.
-    const runner = await pgliteRunner(pgliteDir);
-    try {
-      for (let run = 1; run <= options.runs; run++) {
-        for (const op of options.ops) {
-          const seed = run * 10 + OPS.indexOf(op);
-          (baseline[op] ??= []).push(await measure(`${op} raw SQL (in-process) run ${run}/${options.runs}`, sqlCall(op, fixture, runner), options.concurrency, seed, null));
-        }
+/** PGlite is one process, one connection: the baseline runs in this process once the server is gone. */
+async function measurePgliteBaseline(fixture: LoadFixture, measured: Measured): Promise<void> {
+  const runner = await pgliteRunner(paths.pgliteDir);
+  try {
+    for (let run = 1; run <= options.runs; run++) {
+      for (const op of options.ops) {
+        (measured.baseline[op] ??= []).push(await measure(`${op} raw SQL (in-process) run ${run}/${options.runs}`, sqlCall(op, fixture, runner), seedOf(run, op), null));
       }
-    } finally {
-      await runner.close();
     }
+  } finally {
+    await runner.close();
   }
+}
 
-  const counts = fixture.counts;
-  const lines: Record<string, unknown>[] = [];
-  const targets: { target: string; value: number; ok: boolean }[] = [];
-  for (const op of options.ops) {
-    const t = summarise(trame[op]!);
-    const b = summarise(baseline[op]!);
-    const ratio = { p50: round(t.p50 / b.p50), p95: round(t.p95 / b.p95), p99: round(t.p99 / b.p99), rps: round(b.rps / t.rps) };
-    const runs = trame[op]!;
-    lines.push({
-      bench: op,
-      database: kind,
-      patients: counts.patients,
-      journalEntries: counts.journalEntries,
-      concurrency: options.concurrency,
-      durationS: options.durationMs / 1000,
-      runs: options.runs,
-      trame: t,
-      baseline: { ...b, concurrency: options.concurrency, ...(kind === 'pglite' ? { note: 'in-process PGlite after the server stopped; PGlite runs one statement at a time, so concurrency only queues' } : {}) },
-      ratio,
-      // The machine is shared: the run during which other processes used the least CPU, as measured.
-      quietestRun: (() => {
-        const others = runs.map((r, i) => (r.otherCpuPct ?? 0) + (baseline[op]![i]?.otherCpuPct ?? 0));
-        const i = others.indexOf(Math.min(...others));
-        const pick = (m: Measure) => ({ rps: m.rps, p50: m.p50, p95: m.p95, p99: m.p99, othersCpuPct: m.otherCpuPct });
-        return { run: i + 1, trame: pick(runs[i]!), baseline: pick(baseline[op]![i]!) };
-      })(),
-      serverRssMb: rssAfter[op],
-      serverRssPeakMb: round(Math.max(...runs.map((r) => r.rssPeakMb ?? 0)), 1),
-      cpuPct: {
-        server: median(runs.map((r) => r.serverCpuPct ?? NaN)),
-        db: kind === 'postgres' ? median(runs.map((r) => r.dbCpuPct ?? NaN)) : null,
-        bench: median(runs.map((r) => r.benchCpuPct)),
-        others: median(runs.map((r) => r.otherCpuPct ?? NaN)),
-        baselineDb: kind === 'postgres' ? median(baseline[op]!.map((r) => r.dbCpuPct ?? NaN)) : null,
-        baselineBench: median(baseline[op]!.map((r) => r.benchCpuPct)),
-        baselineOthers: median(baseline[op]!.map((r) => r.otherCpuPct ?? NaN)),
-      },
-    });
-    const within3 = (v: number) => v <= 3;
-    if (op === 'file_open') {
-      targets.push({ target: 'file_open p95 < 50 ms', value: t.p95, ok: t.p95 < 50 });
-      targets.push({ target: 'file_open ≥ 500 req/s', value: t.rps, ok: t.rps >= 500 });
-    }
-    if (op === 'journal_append') targets.push({ target: 'journal_append ≥ 300 req/s', value: t.rps, ok: t.rps >= 300 });
-    targets.push({ target: `${op} p95 within 3× of raw SQL`, value: ratio.p95, ok: within3(ratio.p95) });
-    targets.push({ target: `${op} req/s within 3× of raw SQL`, value: ratio.rps, ok: within3(ratio.rps) });
+/** The server's CPU profile, summarised over the measured windows only; null if the server wrote none. */
+function summariseProfile(): string | null {
+  const profiles = fs.existsSync(paths.profileDir) ? fs.readdirSync(paths.profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
+  if (profiles.length === 0) {
+    log('No CPU profile was written by the server.');
+    return null;
   }
-  lines.push({
-    summary: true,
-    database: kind,
-    date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, postgres: pgVersion, shared: true },
-    patients: counts.patients,
-    journalEntries: counts.journalEntries,
-    counts,
-    generation: generation
-      ? { seconds: generation.totalSeconds, stages: Object.fromEntries(generation.stages.map((s) => [s.stage, s.seconds])), journalPerFile: generation.journalPerFile }
-      : { reused: true },
-    git: { ...gitAtStart, changedDuringRun: gitState().commit !== gitAtStart.commit },
-    concurrency: options.concurrency,
-    durationS: options.durationMs / 1000,
-    warmupS: options.warmupMs / 1000,
-    runs: options.runs,
-    server: args.server === 'direct' ? 'node bench/server.ts' : 'node scripts/trame.mjs start',
-    serverRssAtStartMb: rssAtStart,
-    serverRssPeakMb: round(rssPeak, 1),
-    targets: kind === 'postgres' ? targets : targets.map((t) => ({ ...t, note: 'targets are set for PostgreSQL; informational on PGlite' })),
-    allTargetsMet: targets.every((t) => t.ok),
-    explain: explainFile ? path.relative(repoRoot, explainFile) : null,
-    ...(profileFile ? { profiled: true, profile: path.relative(repoRoot, profileFile) } : {}),
-  });
-  const text = lines.map((l) => JSON.stringify(l)).join('\n') + '\n';
-  fs.writeFileSync(resultsFile, text);
-  process.stdout.write(text);
-  log(`Saved to ${path.relative(repoRoot, resultsFile)}`);
+  const text = summariseCpuProfile(path.join(paths.profileDir, profiles[0]!), profileWindows);
+  fs.writeFileSync(paths.profileFile, text);
+  log(text.split('\n').slice(0, 40).join('\n'));
+  return paths.profileFile;
+}
+
+async function main(): Promise<void> {
+  log(`Trame benchmark on ${kind} (region to generate: ${options.patients} patients, ${options.journal} journal entries), concurrency ${options.concurrency}, `
+    + `${options.durationMs / 1000} s × ${options.runs} runs per figure (+${options.warmupMs / 1000} s warm-up)`);
+  const gitAtStart = gitState();
+  const { fixture, generation } = await prepareDatabase();
+  const explainFile = options.explain ? await explainQueries(fixture) : null;
+  const measured: Measured = { trame: {}, baseline: {}, rssAfter: {}, rssAtStart: null, rssPeak: 0 };
+  const pgVersion = kind === 'postgres' ? await withAdmin(async (a) => String((await a.query('show server_version')).rows[0].server_version)) : null;
+  await measureServer(fixture, measured);
+  const profileFile = options.profile ? summariseProfile() : null;
+  if (kind === 'pglite') await measurePgliteBaseline(fixture, measured);
+
+  const { lines, targets } = figureLines(options, fixture.counts, measured);
+  lines.push(summaryLine(options, { counts: fixture.counts, generation, gitAtStart, pgVersion, explainFile, profileFile }, measured, targets));
+  writeLines(lines, paths.resultsFile, log);
 }
 
 await main();

@@ -17,7 +17,7 @@ import { openPglite, openPostgres, type Database } from '#src/core/db/connect.ts
 import { startOnDatabase } from '#src/platform.ts';
 import { fileOpen, journalAppend, patientSearch, postgresRunner } from './baseline.ts';
 import { Rng, round } from './load.ts';
-import type { BenchCaller, LoadFixture } from './synthetic-region.ts';
+import type { BenchCaller, LoadFixture } from './load-fixture.ts';
 
 type Timing = { queries: number; sqlMs: number };
 // The request a statement belongs to follows the async context: the audit sealer's statements (a timer
