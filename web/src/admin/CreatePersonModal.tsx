@@ -6,8 +6,7 @@ import { MEMBERSHIP_ROLES, SECTORS, type MembershipRole, type Sector } from '../
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useStructures } from '../directory/api.ts';
 import { fr } from '../i18n/fr.ts';
-import { requiredField, selectOptions, setServerFieldErrors, withoutEmpty } from '../lib/forms.ts';
-import { notifySuccess } from '../lib/notify.ts';
+import { closeOnSaved, requiredField, selectOptions, withoutEmpty } from '../lib/forms.ts';
 import { useCreatePerson } from './api.ts';
 import { personSchema, type PersonFormValues } from './schemas.ts';
 
@@ -46,13 +45,7 @@ export function CreatePersonModal({ opened, onClose }: { opened: boolean; onClos
       sector: sector as Sector,
       memberships: [{ structureId, role: role as MembershipRole }],
     };
-    create.mutate(input, {
-      onSuccess: () => {
-        notifySuccess(fr.admin.people.created);
-        close();
-      },
-      onError: (error) => setServerFieldErrors(form, error),
-    });
+    create.mutate(input, closeOnSaved(form, fr.admin.people.created, close));
   });
 
   return (

@@ -5,8 +5,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { STRUCTURE_KINDS, type StructureKind } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { fr } from '../i18n/fr.ts';
-import { requiredField, selectOptions, setServerFieldErrors, withoutEmpty } from '../lib/forms.ts';
-import { notifySuccess } from '../lib/notify.ts';
+import { closeOnSaved, requiredField, selectOptions, withoutEmpty } from '../lib/forms.ts';
 import { useCreateStructure } from './api.ts';
 import { structureSchema, type StructureFormValues } from './schemas.ts';
 
@@ -27,13 +26,7 @@ export function CreateStructureModal({ opened, onClose }: { opened: boolean; onC
     const trimmed = withoutEmpty(values);
     create.mutate(
       { ...trimmed, name: values.name.trim(), kind: values.kind as StructureKind },
-      {
-        onSuccess: () => {
-          notifySuccess(fr.admin.structures.created);
-          close();
-        },
-        onError: (error) => setServerFieldErrors(form, error),
-      },
+      closeOnSaved(form, fr.admin.structures.created, close),
     );
   });
 

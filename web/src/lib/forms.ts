@@ -2,6 +2,7 @@
 // put back onto the fields (details.fields of a 400, see docs/api.md), empty optional fields left out.
 import { isApiError } from '../api/client.ts';
 import { fr } from '../i18n/fr.ts';
+import { notifySuccess } from './notify.ts';
 
 type FormWithErrors = { setFieldError: (path: never, error: React.ReactNode) => void; getValues: () => object };
 
@@ -14,6 +15,17 @@ export function setServerFieldErrors(form: FormWithErrors, error: unknown): bool
   const fields = Object.keys(error.fields).filter((path) => path.split('.')[0] in form.getValues());
   for (const path of fields) form.setFieldError(path as never, fr.validation.serverField);
   return fields.length > 0;
+}
+
+/** Mutation callbacks of a form in a dialog: on success say so and close; a refusal goes onto its fields. */
+export function closeOnSaved(form: FormWithErrors, message: string, close: () => void) {
+  return {
+    onSuccess: () => {
+      notifySuccess(message);
+      close();
+    },
+    onError: (error: unknown) => setServerFieldErrors(form, error),
+  };
 }
 
 /** Form values are strings; the API wants optional fields left out when empty. */
