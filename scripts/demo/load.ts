@@ -2,7 +2,6 @@
 // administrator would create them, then each file's year of history imported with its events, so
 // the journal and the timeline look as if the work had happened here.
 import { sql } from 'drizzle-orm';
-import type { Membership } from '#src/core/auth/actor.ts';
 import { systemActor } from '#src/core/auth/actor.ts';
 import type { Config } from '#src/core/config.ts';
 import type { Ctx } from '#src/core/context.ts';
@@ -17,16 +16,13 @@ export const DEMO_PASSWORD = 'Demo-Trame-2026';
 /** Base32 secret of the demo administrator's second factor (README explains how to use it). */
 export const DEMO_ADMIN_TOTP_SECRET = 'TRAMEDEMOTOTPSECRETADMIN';
 
-type Loaded = { structureIds: Map<string, string>; people: Map<string, { id: string; name: string; memberships: Membership[] }>; patientIds: Map<string, string> };
+type Loaded = { structureIds: Map<string, string>; people: Map<string, { id: string; name: string }>; patientIds: Map<string, string> };
 export type DemoCounts = { structures: number; people: number; patients: number; files: number; journalEntries: number };
 
 async function loadDirectory(ctx: Ctx, region: DemoRegion): Promise<Loaded> {
   const loaded: Loaded = { structureIds: new Map(), people: new Map(), patientIds: new Map() };
-  const names = new Map<string, string>();
   for (const structure of region.structures) {
-    const view = await createStructure(ctx, structure);
-    loaded.structureIds.set(structure.key, view.id);
-    names.set(view.id, view.name);
+    loaded.structureIds.set(structure.key, (await createStructure(ctx, structure)).id);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const person of region.people) {
@@ -37,13 +33,7 @@ async function loadDirectory(ctx: Ctx, region: DemoRegion): Promise<Loaded> {
       ...(person.key === 'admin' ? { totpSecret: DEMO_ADMIN_TOTP_SECRET } : {}),
       memberships,
     });
-    const rows = await ctx.db.execute(sql`select id, structure_id as "structureId", role from memberships where person_id = ${id} order by created_at, id`);
-    const list = (rows as unknown as { rows: { id: string; structureId: string; role: Membership['role'] }[] }).rows;
-    loaded.people.set(person.key, {
-      id,
-      name: `${person.givenName} ${person.familyName}`,
-      memberships: list.map((m) => ({ ...m, structureName: names.get(m.structureId)! })),
-    });
+    loaded.people.set(person.key, { id, name: `${person.givenName} ${person.familyName}` });
   }
   return loaded;
 }
