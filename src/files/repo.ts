@@ -84,8 +84,13 @@ export async function findFileWithTeam(db: Db, id: string): Promise<{ file: File
   return { file: first.file, team: rows.flatMap((row) => (row.member ? [row.member] : [])) };
 }
 
-export async function findTeam(db: Db, fileId: string): Promise<MemberRow[]> {
-  return db.select().from(careTeamMembers).where(eq(careTeamMembers.fileId, fileId)).orderBy(careTeamMembers.periodStart, careTeamMembers.id);
+/** The care teams of several files in one query, grouped by file. */
+export async function findTeamsOfFiles(db: Db, fileIds: readonly string[]): Promise<Map<string, MemberRow[]>> {
+  const teams = new Map<string, MemberRow[]>(fileIds.map((id) => [id, []]));
+  if (fileIds.length === 0) return teams;
+  const rows = await db.select().from(careTeamMembers).where(inArray(careTeamMembers.fileId, [...fileIds])).orderBy(careTeamMembers.periodStart, careTeamMembers.id);
+  for (const row of rows) teams.get(row.fileId)!.push(row);
+  return teams;
 }
 
 export async function insertMember(db: Db, row: typeof careTeamMembers.$inferInsert): Promise<void> {
