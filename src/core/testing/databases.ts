@@ -47,6 +47,26 @@ export async function openTestPglite(): Promise<Database> {
   return wrapPglite(client);
 }
 
+/**
+ * Drops a test database once its sessions have closed. `pool.end()` resolves before the server has
+ * ended the sessions; forcing the drop at once would kill them mid-close and their error would land
+ * in whichever test runs next. Force is the last resort, after two seconds.
+ */
+async function dropTestDatabase(name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await dropper.connect();
+  try {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const dropped = await dropper.query(`drop database if exists ${name}`).then(() => true, () => false);
+      if (dropped) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await dropper.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await dropper.end();
+  }
+}
+
 export async function openTestPostgres(): Promise<Database> {
   const name = `trame_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -61,10 +81,7 @@ export async function openTestPostgres(): Promise<Database> {
     ...database,
     async close() {
       await database.close();
-      const dropper = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await dropTestDatabase(name);
     },
   };
 }
