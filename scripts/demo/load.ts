@@ -10,6 +10,7 @@ import { createPerson, createStructure, hashPassword } from '#src/accounts/servi
 import { createPatient } from '#src/patients/service.ts';
 import { importFileHistory, type FileHistory } from '#src/files/import-history.ts';
 import type { ClosureReason } from '#src/files/rules.ts';
+import { writeDemoInsiRegister } from './insi-peer.ts';
 import { buildDemoRegion, type DemoFile, type DemoRegion } from './region.ts';
 
 export const DEMO_PASSWORD = 'Demo-Trame-2026';
@@ -26,7 +27,7 @@ async function loadDirectory(ctx: Ctx, region: DemoRegion): Promise<Loaded> {
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const person of region.people) {
-    const memberships = person.memberships.map((m) => ({ structureId: loaded.structureIds.get(m.structureKey)!, role: m.role }));
+    const memberships = person.memberships.map((m) => ({ structureId: loaded.structureIds.get(m.structureKey)!, role: m.role, identityReferent: m.identityReferent }));
     const { id } = await createPerson(ctx, {
       ...person,
       passwordHash,
@@ -55,6 +56,7 @@ function historyOf(file: DemoFile, loaded: Loaded): FileHistory {
 export async function loadDemoRegion(database: Database, config: Config, now: Date): Promise<DemoCounts> {
   if (config.production) throw new Error('The demo region is never loaded when NODE_ENV=production');
   const region = buildDemoRegion(now);
+  writeDemoInsiRegister(config.dataDir, region);
   const counts: DemoCounts = { structures: region.structures.length, people: region.people.length, patients: region.patients.length, files: 0, journalEntries: 0 };
   await database.db.transaction(async (tx) => {
     const ctx: Ctx = { db: tx as unknown as Db, actor: systemActor('demo'), now, requestId: 'demo', clientIp: null };
@@ -62,7 +64,7 @@ export async function loadDemoRegion(database: Database, config: Config, now: Da
     for (const patient of region.patients) {
       const creator = region.files.find((f) => f.patientKey === patient.key);
       const at = creator ? creator.openedAt : now;
-      const view = await createPatient({ ...ctx, now: at }, patient);
+      const view = await createPatient({ ...ctx, now: at }, patient, { onCandidates: 'queue' });
       loaded.patientIds.set(patient.key, view.id);
     }
     for (const file of region.files) {

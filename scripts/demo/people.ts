@@ -115,6 +115,7 @@ export function buildPeople(): DemoPerson[] {
     profession: spec.profession,
     // health professionals are registered in the RPPS; social and administrative staff are not
     rpps: spec.sector === 'health' ? demoRpps(index + 1) : null,
-    memberships: spec.memberships.map(([structureKey, role]) => ({ structureKey, role })),
+    // Claire Morel, the DAC's lead coordinator, is its referent for identity vigilance.
+    memberships: spec.memberships.map(([structureKey, role]) => ({ structureKey, role, identityReferent: spec.key === 'coordination' && role === 'coordinator' })),
   }));
 }

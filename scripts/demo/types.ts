@@ -40,7 +40,7 @@ export type DemoPerson = {
   profession: string | null;
   /** 11 digits, Luhn check digit; health professionals only */
   rpps: string | null;
-  memberships: { structureKey: string; role: MembershipRole }[];
+  memberships: { structureKey: string; role: MembershipRole; identityReferent: boolean }[];
 };
 
 export type DemoPatient = {

@@ -45,7 +45,7 @@ export async function searchPeopleByName(db: Db, prefix: string, limit: number):
 export async function findMembershipsOf(db: Db, personIds: readonly string[]): Promise<(Membership & { personId: string })[]> {
   if (personIds.length === 0) return [];
   const rows = await db
-    .select({ id: memberships.id, personId: memberships.personId, structureId: memberships.structureId, structureName: structures.name, role: memberships.role })
+    .select({ id: memberships.id, personId: memberships.personId, structureId: memberships.structureId, structureName: structures.name, role: memberships.role, identityReferent: memberships.identityReferent })
     .from(memberships)
     .innerJoin(structures, eq(structures.id, memberships.structureId))
     .where(and(inArray(memberships.personId, [...personIds]), isNull(memberships.endedAt)))

@@ -132,7 +132,7 @@ export async function registerAccountRoutes(root: FastifyInstance): Promise<void
           profession: z.string().trim().max(100).nullish(),
           rpps: z.string().regex(/^\d{11}$/).nullish(),
           password: z.string().min(12).max(1024),
-          memberships: z.array(z.object({ structureId: z.string().uuid(), role: z.enum(ROLES) })).min(1).max(20),
+          memberships: z.array(z.object({ structureId: z.string().uuid(), role: z.enum(ROLES), identityReferent: z.boolean().optional() })).min(1).max(20),
         }),
       },
     },

@@ -319,7 +319,7 @@ export type NewPersonInput = {
   passwordHash?: string | undefined;
   // Only for provisioning (the demo region): a second factor already set up.
   totpSecret?: string | undefined;
-  memberships: { structureId: string; role: Role }[];
+  memberships: { structureId: string; role: Role; identityReferent?: boolean | undefined }[];
 };
 
 /** Creates a person with their memberships. Right: account.manage (the system actor loads the demo). */
@@ -352,7 +352,7 @@ export async function createPerson(ctx: Ctx, input: NewPersonInput): Promise<{ i
     createdAt: ctx.now,
   });
   for (const membership of input.memberships) {
-    await repo.insertMembership(ctx.db, { id: newId(), personId: id, structureId: membership.structureId, role: membership.role, createdAt: ctx.now });
+    await repo.insertMembership(ctx.db, { id: newId(), personId: id, structureId: membership.structureId, role: membership.role, identityReferent: membership.identityReferent ?? false, createdAt: ctx.now });
   }
   return { id };
 }

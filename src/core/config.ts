@@ -15,7 +15,15 @@ export type Config = {
   /** The certified health-data host (R-LEG-6) and the end of its certificate's validity. */
   hdsHost: string | undefined;
   hdsCertificateValidUntil: string | undefined;
+  /** The INSi teleservice endpoint and the structure's certificate for mutual TLS (PEM files). */
+  insiUrl: string | undefined;
+  insiTls: { cert: string; key: string; ca?: string } | undefined;
 };
+
+function readInsiTls(env: NodeJS.ProcessEnv): Config['insiTls'] {
+  if (!env.INSI_CERT_FILE || !env.INSI_KEY_FILE) return undefined;
+  return { cert: env.INSI_CERT_FILE, key: env.INSI_KEY_FILE, ...(env.INSI_CA_FILE ? { ca: env.INSI_CA_FILE } : {}) };
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -31,6 +39,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env.TRAME_DEMO ? env.TRAME_DEMO !== 'false' : !production,
     hdsHost: env.HDS_HOST || undefined,
     hdsCertificateValidUntil: env.HDS_CERTIFICATE_VALID_UNTIL || undefined,
+    insiUrl: env.INSI_URL || undefined,
+    insiTls: readInsiTls(env),
   };
 }
 

@@ -133,3 +133,8 @@ export async function findEntries(db: Db, fileId: string, options: { before?: Da
   const where = options.before ? and(eq(journalEntries.fileId, fileId), lt(journalEntries.writtenAt, options.before)) : eq(journalEntries.fileId, fileId);
   return db.select().from(journalEntries).where(where).orderBy(desc(journalEntries.writtenAt), desc(journalEntries.id)).limit(options.limit);
 }
+
+export async function setFilesPatient(db: Db, fileIds: readonly string[], patientId: string): Promise<void> {
+  if (fileIds.length === 0) return;
+  await db.update(coordinationFiles).set({ patientId }).where(inArray(coordinationFiles.id, [...fileIds]));
+}

@@ -345,3 +345,25 @@ export async function isInCareTeamOfPatient(ctx: Ctx, patientId: string): Promis
   if (!ctx.actor.personId) return false;
   return repo.isActiveMemberOfPatient(ctx.db, patientId, ctx.actor.personId, ctx.now);
 }
+
+/**
+ * Moves a patient's files (all of them, or those listed) to another patient, for an identity merge or
+ * un-merge decided by the patients capability; care teams and journals follow their file. Refused when
+ * both patients would then have an open file in the same structure: one of them must be closed first.
+ */
+export async function moveFilesToPatient(ctx: Ctx, fromPatientId: string, toPatientId: string, onlyFileIds?: readonly string[]): Promise<string[]> {
+  const moving = (await repo.findFilesOfPatient(ctx.db, fromPatientId)).filter((f) => !onlyFileIds || onlyFileIds.includes(f.id));
+  const target = await repo.findFilesOfPatient(ctx.db, toPatientId);
+  const clash = moving.find((f) => f.status === 'open' && target.some((t) => t.status === 'open' && t.structureId === f.structureId));
+  if (clash) {
+    throw new Conflict('patients.merge_open_files_same_structure', 'Both patients have an open file in the same structure: close one first', {
+      structureId: clash.structureId,
+      fileId: clash.id,
+    });
+  }
+  await repo.setFilesPatient(ctx.db, moving.map((f) => f.id), toPatientId);
+  for (const file of moving) {
+    await emitEvent(ctx, { type: 'file.patientChanged', patientId: toPatientId, fileId: file.id, payload: { fromPatientId, toPatientId } });
+  }
+  return moving.map((f) => f.id);
+}

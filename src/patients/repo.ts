@@ -1,9 +1,10 @@
 // SQL of the patients capability.
-import { and, asc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
-import { patients } from '#src/db/schema/index.ts';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { identityEvents, identitySuspicions, patientIns, patientMerges, patients } from '#src/db/schema/index.ts';
 import type { Db } from '#src/core/db/connect.ts';
 import { likePrefix } from '#src/core/search-text.ts';
 import type { NameSplit } from './rules.ts';
+import { SIMILAR_NAME_THRESHOLD } from './vigilance-rules.ts';
 
 export type PatientRow = typeof patients.$inferSelect;
 export type PatientInsert = typeof patients.$inferInsert;
@@ -38,19 +39,186 @@ function splitCondition(split: NameSplit): SQL {
   return split.given ? and(byFamily, like(patients.searchGivenName, likePrefix(split.given)))! : byFamily;
 }
 
-export async function searchPatients(
-  db: Db,
-  query: { splits: NameSplit[]; birthDate?: string | undefined; limit: number },
-): Promise<PatientRow[]> {
+export type PatientSearch = {
+  splits: NameSplit[];
+  birthDate?: string | undefined;
+  ins?: string | undefined;
+  communeInsee?: string | undefined;
+  limit: number;
+};
+
+/** Live records (not merged away) matching every criterion given; nothing when no criterion narrows the region. */
+export async function searchPatients(db: Db, query: PatientSearch): Promise<PatientRow[]> {
   const conditions: SQL[] = [];
   if (query.splits.length > 0) conditions.push(or(...query.splits.map(splitCondition))!);
   if (query.birthDate) conditions.push(eq(patients.birthDate, query.birthDate));
+  if (query.ins) {
+    conditions.push(sql`${patients.id} IN (SELECT patient_id FROM patient_ins WHERE matricule = ${query.ins} AND state <> 'old')`);
+  }
+  if (query.communeInsee) conditions.push(eq(patients.communeInsee, query.communeInsee));
   if (conditions.length === 0) return [];
   return db
     .select()
     .from(patients)
-    .where(and(...conditions))
+    .where(and(isNull(patients.mergedInto), ...conditions))
     .orderBy(asc(patients.searchBirthName), asc(patients.searchGivenName), asc(patients.birthDate))
     .limit(query.limit);
 }
 
+
+export type CandidateQuery = {
+  birthDates: string[];
+  names: string[];
+  givenName: string;
+  phoneticKeys: string[];
+  birthYear: string;
+  monthDay: string;
+  insMatricules: string[];
+  excludeIds: string[];
+};
+
+export type CandidateRow = PatientRow & { sameIns: boolean };
+
+/**
+ * Rows that may be the same person, for vigilance-rules.ts to score: same (or day/month-transposed)
+ * birth date with a phonetically equal or similar family name; the exact names with the same birth year
+ * or day and month; or the same INS. Each arm is an index scan (birth_date, (names, given name),
+ * patient_ins.matricule), so the cost does not grow with the region.
+ */
+export async function findCandidateRows(db: Db, q: CandidateQuery): Promise<CandidateRow[]> {
+  const sameIns = sql`(SELECT patient_id FROM patient_ins WHERE matricule = ANY(${pgTextArray(q.insMatricules)}) AND state <> 'old')`;
+  const family = q.names[0]!;
+  const used = q.names[1] ?? family;
+  return db
+    .select({ ...getTableColumns(patients), sameIns: sql<boolean>`${patients.id} IN ${sameIns}`.as('same_ins') })
+    .from(patients)
+    .where(sql`${patients.mergedInto} IS NULL AND NOT (${patients.id} = ANY(${pgUuidArray(q.excludeIds)})) AND (
+      (${patients.birthDate} = ANY(${pgDateArray(q.birthDates)}) AND (
+        ${patients.phoneticBirthName} = ANY(${pgTextArray(q.phoneticKeys)}) OR ${patients.phoneticUsedName} = ANY(${pgTextArray(q.phoneticKeys)})
+        OR similarity(${patients.searchBirthName}, ${family}) >= ${SIMILAR_NAME_THRESHOLD}
+        OR similarity(${patients.searchBirthName}, ${used}) >= ${SIMILAR_NAME_THRESHOLD}
+        OR similarity(coalesce(${patients.searchUsedName}, ''), ${family}) >= ${SIMILAR_NAME_THRESHOLD}))
+      OR ((${patients.searchBirthName} = ANY(${pgTextArray(q.names)}) OR ${patients.searchUsedName} = ANY(${pgTextArray(q.names)}))
+          AND ${patients.searchGivenName} = ${q.givenName}
+          AND (to_char(${patients.birthDate}, 'YYYY') = ${q.birthYear} OR to_char(${patients.birthDate}, 'MM-DD') = ${q.monthDay}))
+      OR ${patients.id} IN ${sameIns})`)
+    .limit(200);
+}
+
+// Arrays as one text parameter each: the same SQL runs on PostgreSQL and PGlite, with an empty array allowed.
+function pgTextArray(values: readonly string[]): SQL {
+  return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
+}
+function pgUuidArray(values: readonly string[]): SQL {
+  return sql`${`{${values.join(',')}}`}::uuid[]`;
+}
+function pgDateArray(values: readonly string[]): SQL {
+  return sql`${`{${values.join(',')}}`}::date[]`;
+}
+
+export type InsRow = typeof patientIns.$inferSelect;
+export type IdentityEventRow = typeof identityEvents.$inferSelect;
+export type SuspicionRow = typeof identitySuspicions.$inferSelect;
+export type MergeRow = typeof patientMerges.$inferSelect;
+
+export async function findInsOf(db: Db, patientIds: readonly string[]): Promise<InsRow[]> {
+  if (patientIds.length === 0) return [];
+  return db.select().from(patientIns).where(inArray(patientIns.patientId, [...patientIds])).orderBy(desc(patientIns.recordedAt));
+}
+
+export async function insertIns(db: Db, row: InsRow): Promise<void> {
+  await db.insert(patientIns).values(row);
+}
+
+/** Ends the patient's INS rows in the given states (a new INSi answer replaces them, a merge deactivates them). */
+export async function endIns(db: Db, patientId: string, states: readonly string[], at: Date, newState: string): Promise<void> {
+  await db
+    .update(patientIns)
+    .set({ state: newState, endedAt: at })
+    .where(and(eq(patientIns.patientId, patientId), inArray(patientIns.state, [...states])));
+}
+
+export async function reactivateIns(db: Db, patientId: string, endedAt: Date): Promise<void> {
+  await db
+    .update(patientIns)
+    .set({ state: 'active', endedAt: null })
+    .where(and(eq(patientIns.patientId, patientId), eq(patientIns.state, 'old'), eq(patientIns.endedAt, endedAt)));
+}
+
+export async function findPatientIdsByIns(db: Db, matricule: string): Promise<string[]> {
+  const rows = await db.select({ patientId: patientIns.patientId }).from(patientIns).where(and(eq(patientIns.matricule, matricule), ne(patientIns.state, 'old')));
+  return [...new Set(rows.map((r) => r.patientId))];
+}
+
+export async function insertIdentityEvent(db: Db, row: IdentityEventRow): Promise<void> {
+  await db.insert(identityEvents).values(row);
+}
+
+export async function findIdentityEvents(db: Db, patientId: string): Promise<IdentityEventRow[]> {
+  return db.select().from(identityEvents).where(eq(identityEvents.patientId, patientId)).orderBy(desc(identityEvents.at), desc(identityEvents.id)).limit(200);
+}
+
+export async function insertSuspicion(db: Db, row: SuspicionRow): Promise<void> {
+  await db.insert(identitySuspicions).values(row);
+}
+
+export async function findSuspicion(db: Db, id: string): Promise<SuspicionRow | undefined> {
+  const [row] = await db.select().from(identitySuspicions).where(eq(identitySuspicions.id, id)).limit(1);
+  return row;
+}
+
+/** Open suspicions naming this patient (either side), or exactly this pair when `otherId` is given. */
+export async function findOpenSuspicions(db: Db, patientId: string, otherId?: string | null): Promise<SuspicionRow[]> {
+  const involves = (id: string) => or(eq(identitySuspicions.patientId, id), eq(identitySuspicions.otherPatientId, id))!;
+  const pair = otherId ? and(involves(patientId), involves(otherId))! : involves(patientId);
+  return db.select().from(identitySuspicions).where(and(eq(identitySuspicions.status, 'open'), pair));
+}
+
+export async function listSuspicions(db: Db, status: string | null, limit: number): Promise<SuspicionRow[]> {
+  return db
+    .select()
+    .from(identitySuspicions)
+    .where(status ? eq(identitySuspicions.status, status) : undefined)
+    .orderBy(desc(identitySuspicions.detectedAt), desc(identitySuspicions.id))
+    .limit(limit);
+}
+
+export async function resolveSuspicions(db: Db, ids: readonly string[], resolution: { status: string; at: Date; by: string | null; text: string }): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(identitySuspicions)
+    .set({ status: resolution.status, resolvedAt: resolution.at, resolvedBy: resolution.by, resolution: resolution.text })
+    .where(and(inArray(identitySuspicions.id, [...ids]), eq(identitySuspicions.status, 'open')));
+}
+
+export async function insertMerge(db: Db, row: MergeRow): Promise<void> {
+  await db.insert(patientMerges).values(row);
+}
+
+export async function findMerge(db: Db, id: string): Promise<MergeRow | undefined> {
+  const [row] = await db.select().from(patientMerges).where(eq(patientMerges.id, id)).limit(1);
+  return row;
+}
+
+export async function findMergesOf(db: Db, patientId: string): Promise<MergeRow[]> {
+  return db
+    .select()
+    .from(patientMerges)
+    .where(or(eq(patientMerges.survivorId, patientId), eq(patientMerges.mergedId, patientId)))
+    .orderBy(desc(patientMerges.mergedAt));
+}
+
+/** Marks a merge undone unless someone did it first; returns whether this call did. */
+export async function markMergeUndone(db: Db, id: string, undo: { at: Date; by: string | null; reason: string }): Promise<boolean> {
+  const rows = await db
+    .update(patientMerges)
+    .set({ undoneAt: undo.at, undoneBy: undo.by, undoReason: undo.reason })
+    .where(and(eq(patientMerges.id, id), isNull(patientMerges.undoneAt)))
+    .returning({ id: patientMerges.id });
+  return rows.length === 1;
+}
+
+/** Changes columns that are not the caller's edit (vigilance attributes, merge redirect): no version check or bump. */
+export async function setPatientColumns(db: Db, id: string, changes: Partial<PatientInsert>): Promise<void> {
+  await db.update(patients).set(changes).where(eq(patients.id, id));
+}

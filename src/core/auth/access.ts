@@ -8,7 +8,7 @@ import { Forbidden } from '../http/errors.ts';
 export function canDo(ctx: Ctx, action: Action, target: AccessTarget = {}): boolean {
   if (ctx.actor.kind === 'system') return true;
   const acting = ctx.actor.acting;
-  return isAllowed({ role: acting?.role ?? null, structureId: acting?.structureId ?? null }, action, target);
+  return isAllowed({ role: acting?.role ?? null, structureId: acting?.structureId ?? null, identityReferent: acting?.identityReferent ?? false }, action, target);
 }
 
 /**

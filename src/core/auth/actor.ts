@@ -1,7 +1,7 @@
 // Who acts in a request: a person through one of their memberships, or the platform itself (jobs, demo loading).
 import type { Role } from './rights.ts';
 
-export type Membership = { id: string; structureId: string; structureName: string; role: Role };
+export type Membership = { id: string; structureId: string; structureName: string; role: Role; identityReferent: boolean };
 
 export type Actor = {
   kind: 'person' | 'system' | 'anonymous';

@@ -7,9 +7,10 @@ export type Role = (typeof ROLES)[number];
 /**
  * - `role`: the acting role is enough;
  * - `structure`: the acting membership's structure holds the object (the file's DAC, say);
- * - `care-team`: the person is an active member of the object's care team, whatever their role.
+ * - `care-team`: the person is an active member of the object's care team, whatever their role;
+ * - `identity-referent`: the acting membership is designated referent for identity vigilance.
  */
-export type Relation = 'role' | 'structure' | 'care-team';
+export type Relation = 'role' | 'structure' | 'care-team' | 'identity-referent';
 export type Grant = { roles: readonly Role[] | 'any'; via: Relation };
 
 const COORDINATION: readonly Role[] = ['coordinator', 'structure_admin'];
@@ -24,6 +25,12 @@ export const RIGHTS = {
   ],
   // Identity is shared region-wide (one patient, many files): coordinators keep it right.
   'patient.update': [{ roles: ['coordinator'], via: 'role' }],
+  // INSi call, document check, doubtful/fictitious attributes, reporting a suspected duplicate or collision.
+  'patient.manage-identity': [{ roles: ['coordinator'], via: 'role' }],
+  // The region's vigilance queue, merges and un-merges: identity referents only (RNIV).
+  'identity.review': [{ roles: 'any', via: 'identity-referent' }],
+  // Trust the identity status a sender declares (FHIR): the referent's accounts and tokens.
+  'patient.declare-identity-status': [{ roles: 'any', via: 'identity-referent' }],
   'file.open': [{ roles: ['coordinator'], via: 'role' }],
   'file.list-mine': [{ roles: FIELD, via: 'role' }],
   'file.list-structure': [{ roles: COORDINATION, via: 'role' }],
@@ -44,7 +51,7 @@ export const RIGHTS = {
 
 export type Action = keyof typeof RIGHTS;
 
-export type AccessSubject = { role: Role | null; structureId: string | null };
+export type AccessSubject = { role: Role | null; structureId: string | null; identityReferent?: boolean };
 /** What the service found about the object: which structure holds it, whether the person is in its care team. */
 export type AccessTarget = { structureIds?: readonly string[]; inCareTeam?: boolean };
 
@@ -56,6 +63,7 @@ function roleMatches(grant: Grant, role: Role | null): boolean {
 function relationHolds(grant: Grant, subject: AccessSubject, target: AccessTarget): boolean {
   if (grant.via === 'role') return true;
   if (grant.via === 'care-team') return target.inCareTeam === true;
+  if (grant.via === 'identity-referent') return subject.identityReferent === true && subject.role !== 'regional_viewer';
   return subject.structureId !== null && (target.structureIds ?? []).includes(subject.structureId);
 }
 
@@ -66,7 +74,11 @@ export function isAllowed(subject: AccessSubject, action: Action, target: Access
 }
 
 /** Whether some object could allow this action to this role: the coarse check routes run before any I/O. */
-export function mayEverDo(role: Role | null, action: Action): boolean {
+export function mayEverDo(role: Role | null, action: Action, identityReferent = false): boolean {
   const grants: readonly Grant[] = RIGHTS[action];
-  return grants.some((grant) => roleMatches(grant, role) && (grant.via !== 'care-team' || role !== 'regional_viewer'));
+  return grants.some((grant) => {
+    if (!roleMatches(grant, role)) return false;
+    if (grant.via === 'identity-referent') return identityReferent && role !== 'regional_viewer';
+    return grant.via !== 'care-team' || role !== 'regional_viewer';
+  });
 }

@@ -67,6 +67,6 @@ export function installAccessHook(app: FastifyInstance, database: Database): voi
       throw new Forbidden('auth.totp_setup_required', 'Set up the second factor first');
     }
     if (access === 'person' || access === 'second-factor-setup') return;
-    if (!mayEverDo(caller.actor.acting?.role ?? null, access)) throw new Forbidden(`access.${access}`, `Not allowed: ${access}`);
+    if (!mayEverDo(caller.actor.acting?.role ?? null, access, caller.actor.acting?.identityReferent ?? false)) throw new Forbidden(`access.${access}`, `Not allowed: ${access}`);
   });
 }

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import type { LiveHub } from '../events/live.ts';
+import type { InsiClient } from '#src/insi/types.ts';
 import { installAccessHook } from './access-hook.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
@@ -19,13 +20,15 @@ import { registerAccountRoutes } from '#src/accounts/routes.ts';
 import { registerPatientRoutes } from '#src/patients/routes.ts';
 import { registerFileRoutes } from '#src/files/routes.ts';
 
-export type AppDeps = { config: Config; database: Database; live: LiveHub };
+export type AppDeps = { config: Config; database: Database; live: LiveHub; insi?: InsiClient | null };
 export type App = FastifyInstance;
 
 declare module 'fastify' {
   interface FastifyInstance {
     live: LiveHub;
     config: Config;
+    /** The INSi teleservice client; null when none is configured (the call then answers 503). */
+    insi: InsiClient | null;
   }
 }
 
@@ -42,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('database', deps.database);
   app.decorate('live', deps.live);
   app.decorate('config', deps.config);
+  app.decorate('insi', deps.insi ?? null);
 
   // Without TLS, HSTS and upgrade-insecure-requests would turn every page blank on a plain-http address.
   const tls = deps.config.secureCookies;

@@ -9,6 +9,9 @@ import type { DatabaseKind } from '../db/connect.ts';
 import { startOnDatabase, type RunningPlatform } from '#src/platform.ts';
 import { createApiTokenFor, createPerson, createStructure } from '#src/accounts/service.ts';
 import { openTestDatabase } from './databases.ts';
+import { createSoapInsiClient } from '#src/insi/soap-client.ts';
+import { startInsiTestPeer } from '#src/insi/test-peer.ts';
+import type { InsiIdentity } from '#src/insi/types.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -27,17 +30,21 @@ export type TestApp = RunningPlatform & {
   kind: DatabaseKind;
   asSystem<T>(work: (ctx: Ctx) => Promise<T>): Promise<T>;
   makeStructure(overrides?: { name?: string; kind?: string }): Promise<string>;
-  makePerson(memberships: { structureId: string; role: Role }[], overrides?: { email?: string; givenName?: string; familyName?: string; totpSecret?: string }): Promise<Caller>;
+  makePerson(memberships: { structureId: string; role: Role; identityReferent?: boolean }[], overrides?: { email?: string; givenName?: string; familyName?: string; totpSecret?: string }): Promise<Caller>;
 };
 
 let counter = 0;
 
-export async function buildTestApp(t: TestContext, kind: DatabaseKind): Promise<TestApp> {
+/** `insiRegister`: start the local INSi test peer with these identities and wire the real SOAP client to it. */
+export async function buildTestApp(t: TestContext, kind: DatabaseKind, options: { insiRegister?: InsiIdentity[] } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const config = { ...readConfig({ NODE_ENV: 'test' }), loadDemo: false };
-  const running = await startOnDatabase(config, database, { listen: false });
+  const peer = options.insiRegister ? await startInsiTestPeer({ register: options.insiRegister, host: '127.0.0.1' }) : null;
+  const insi = peer ? createSoapInsiClient({ url: peer.url, timeoutMs: 3000 }) : null;
+  const running = await startOnDatabase(config, database, { listen: false, insi });
   t.after(async () => {
     await running.stop();
+    await peer?.close();
     await database.close();
   });
   const asSystem = <T>(work: (ctx: Ctx) => Promise<T>) =>

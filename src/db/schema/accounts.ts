@@ -55,6 +55,8 @@ export const memberships = pgTable(
     structureId: uuid('structure_id').notNull().references(() => structures.id),
     // coordinator | professional | structure_admin | regional_viewer | platform_admin
     role: text('role').notNull(),
+    // The structure's referent for identity vigilance (RNIV): reviews suspected duplicates and merges.
+    identityReferent: boolean('identity_referent').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyIdentityEvent, checkInsOid, INS_OIDS, mayCallInsi, mayShareIns, statusOf, type IdentityEvent, type IdentityFacts } from './rules.ts';
+import { applyIdentityEvent, checkInsOid, INS_OIDS, mayCallInsi, mayShareIns, statusOf, type IdentityEvent, type IdentityFacts } from './identity-rules.ts';
 
 const PROV: IdentityFacts = { retrieved: false, checked: false, attributes: [] };
 const replay = (events: IdentityEvent[], from = PROV) => events.reduce(applyIdentityEvent, from);
