@@ -2,6 +2,7 @@
 // phrases) as SQL literals, inlined into the set-based statements of synthetic-region.ts.
 import { normaliseForSearch } from '#src/core/search-text.ts';
 import { hashPassword } from '#src/accounts/service.ts';
+import { frenchPhoneticKey } from '#src/patients/phonetic.ts';
 import {
   ACTIONS, CATEGORIES, COMMON_FAMILY_NAMES, COORDINATOR_PROFESSIONS, ERAS, GIVEN_NAMES, OBSERVATIONS, OPENINGS, PROFESSION_PATTERN,
   PROFESSIONS, STREETS, communesOf, cumulativeThresholds, tailFamilyNames,
@@ -60,7 +61,9 @@ function familyNameTable() {
   const harmonic = common.reduce((sum, _name, rank) => sum + 1 / (rank + 30), 0);
   const weights = [...common.map((_name, rank) => (0.3 * (1 / (rank + 30))) / harmonic), ...tail.map(() => 0.7 / tail.length)];
   const names = [...common, ...tail];
-  return { names, upper: names.map((n) => n.toUpperCase()), norm: names.map(normaliseForSearch), lower: cumulativeThresholds(weights) };
+  const upper = names.map((n) => n.toUpperCase());
+  // The keys nameKeysOf stores: of the upper-cased name, as createPatient stores it.
+  return { names, upper, norm: names.map(normaliseForSearch), phon: upper.map(frenchPhoneticKey), lower: cumulativeThresholds(weights) };
 }
 
 function nameLiterals() {
@@ -72,6 +75,7 @@ function nameLiterals() {
     FAM: textArray(fam.names),
     FAM_UP: textArray(fam.upper),
     FAM_NORM: textArray(fam.norm),
+    FAM_PHON: textArray(fam.phon),
     FAM_LO: floatArray(fam.lower),
     GIV: textArray(given.values),
     GIV_NORM: textArray(given.values.map(normaliseForSearch)),

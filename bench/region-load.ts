@@ -1,6 +1,8 @@
 // The stages of the synthetic region's bulk load (see synthetic-region.ts), one function each, all
 // set-based SQL inside the generating transaction. Scratch tables live in the schema bench_gen.
 import type { Exec, JournalPerFile } from './synthetic-region.ts';
+import { frenchPhoneticKey } from '#src/patients/phonetic.ts';
+import { INS_OIDS } from '#src/patients/identity-rules.ts';
 import { intArray, lit, textArray, type ReferenceData } from './region-literals.ts';
 import { ACTIONS, OBSERVATIONS, PROFESSIONS, STREETS, TEAM_SLOT_POOLS } from './region-data.ts';
 
@@ -20,7 +22,7 @@ export type RegionPlan = {
 
 /** Session settings for the load, the scratch schema, its seeded random and UUID functions, and the family-name table. */
 export async function createScratchSchema(exec: Exec, pg: boolean, seed: number, names: ReferenceData['names']): Promise<void> {
-  const { FAM, FAM_UP, FAM_NORM } = names;
+  const { FAM, FAM_UP, FAM_NORM, FAM_PHON } = names;
   await exec(`set local work_mem = '${pg ? '256MB' : '64MB'}'`);
   await exec(`set local maintenance_work_mem = '${pg ? '512MB' : '128MB'}'`);
   await exec(`set local synchronous_commit = off`);
@@ -35,7 +37,7 @@ export async function createScratchSchema(exec: Exec, pg: boolean, seed: number,
        || substr('89ab', 1 + (hashint8($3 * 31 + $2) & 3), 1) || substr(md5($2 || ':' || $3 || ':${seed}'), 4, 15))::uuid $$`);
   await exec(`create function bench_gen.ms(ts timestamptz) returns bigint language sql stable as $$ select (extract(epoch from $1) * 1000)::bigint $$`);
   // Family names as a table: a join is much cheaper than subscripting a 4,000-element text[] per row.
-  await exec(`create table bench_gen.fam as select k::int, name, up, norm from unnest(${FAM}, ${FAM_UP}, ${FAM_NORM}) with ordinality as u(name, up, norm, k)`);
+  await exec(`create table bench_gen.fam as select k::int, name, up, norm, phon from unnest(${FAM}, ${FAM_UP}, ${FAM_NORM}, ${FAM_PHON}) with ordinality as u(name, up, norm, phon, k)`);
   await exec(`alter table bench_gen.fam add primary key (k)`);
 }
 
@@ -45,7 +47,7 @@ export type DroppedIndexes = { constraints: SavedConstraint[]; indexes: { name: 
 // Indexes and constraints of the bulk-loaded tables are dropped and rebuilt after the load: a sorted
 // index build is far cheaper than two million random index insertions.
 export async function dropIndexesAndConstraints(exec: Exec): Promise<DroppedIndexes> {
-  const tables = ['patients', 'coordination_files', 'care_team_members', 'journal_entries'];
+  const tables = ['patients', 'patient_ins', 'coordination_files', 'care_team_members', 'journal_entries'];
   const tableList = tables.map((t) => `'${t}'`).join(',');
   const constraints = await exec<{ name: string; tbl: string; def: string; type: string }>(`
     select c.conname as name, cl.relname as tbl, pg_get_constraintdef(c.oid) as def, c.contype as type
@@ -172,6 +174,15 @@ export async function createPatientScratch(exec: Exec, plan: RegionPlan, ref: Re
       f1.norm || coalesce(' ' || f2.norm, '') as search_birth_name,
       case when has_used then f3.up end as used_name,
       case when has_used then f3.norm end as search_used_name,
+      -- a compound birth name gets its key from fillCompoundPhoneticKeys (the key of a compound is not made of its parts' keys)
+      case when f2.k is null then f1.phon end as phonetic_birth_name,
+      case when has_used then f3.phon end as phonetic_used_name,
+      -- identity facts: INS retrieved from INSi (for patients whose birthplace is known), document checked
+      has_ins as ins_retrieved, u_checked < case when has_ins then 0.45 else 0.12 end as document_checked,
+      case when has_ins then opened_at + (5 + floor(bench_gen.rnd(62, i) * 115)::int) * interval '1 minute' end as insi_called_at,
+      case when has_ins then (case when sex = 'F' then '2' else '1' end) || to_char(birth_date, 'YYMM') || (${COM_INSEE})[bp_i]
+        || lpad((1 + floor(bench_gen.rnd(63, i) * 999))::int::text, 3, '0') end as nir_body,
+      (array['CNI', 'PASSPORT', 'RESIDENCE_PERMIT', 'CNI'])[1 + floor(bench_gen.rnd(64, i) * 4)::int] as document_kind,
       (${GIV})[giv_i] as given_name, (${GIV_NORM})[giv_i] as search_given_name,
       (${GIV})[giv_i] || coalesce(' ' || (${GIV})[giv2_i], '') as birth_given_names,
       (${COM_INSEE})[bp_i] as birthplace_insee, (${COM_NAME})[bp_i] as birthplace_name,
@@ -189,7 +200,21 @@ export async function createPatientScratch(exec: Exec, plan: RegionPlan, ref: Re
       -- journal weight: Pareto(1.5) capped at 60, lowered for files opened recently (less time to write)
       least(60, power(greatest(bench_gen.rnd(38, i), 1e-9), -1.0 / 1.5))
         * (0.25 + 0.75 * extract(epoch from ${NOW} - greatest(opened_at, ${NOW} - interval '365 days')) / (365 * 86400)) as weight
-    from d2 join bench_gen.fam f1 on f1.k = d2.fam_i left join bench_gen.fam f2 on f2.k = d2.fam2_i join bench_gen.fam f3 on f3.k = d2.used_i`);
+    from e join bench_gen.fam f1 on f1.k = e.fam_i left join bench_gen.fam f2 on f2.k = e.fam2_i join bench_gen.fam f3 on f3.k = e.used_i`);
+}
+
+/**
+ * The phonetic key of each compound birth name drawn ("MARTIN-DUBOIS"), computed with the application's
+ * frenchPhoneticKey and written back: about 3 % of patients, so a few thousand to a few tens of thousands of names.
+ */
+export async function fillCompoundPhoneticKeys(exec: Exec): Promise<number> {
+  const rows = await exec<{ name: string }>(`select distinct birth_name as name from bench_gen.pat where phonetic_birth_name is null`);
+  if (rows.length === 0) return 0;
+  const names = rows.map((r) => r.name);
+  await exec(`update bench_gen.pat t set phonetic_birth_name = k.key
+    from unnest(${textArray(names)}, ${textArray(names.map(frenchPhoneticKey))}) as k(name, key)
+    where t.phonetic_birth_name is null and t.birth_name = k.name`);
+  return names.length;
 }
 
 /** SQL drawing the pool of a care-team slot (TEAM_SLOT_POOLS[slot]) from the uniform value u. */
@@ -243,19 +268,33 @@ function patientDraws(plan: RegionPlan, ref: ReferenceData): string {
       select d.*, case when has_giv2 and (${GIV_LEN})[giv_group] > 1 then (${GIV_OFF})[giv_group] + 1
         + (giv_i - (${GIV_OFF})[giv_group] - 1 + 1 + floor(u_giv2 * ((${GIV_LEN})[giv_group] - 1))::int) % (${GIV_LEN})[giv_group] end as giv2_i
       from d
+    ), e as materialized (
+      -- 80 % of the patients born in a known commune have their INS retrieved from INSi (status RECUP or QUAL)
+      select d2.*, bp_i is not null and bench_gen.rnd(60, i) < 0.8 as has_ins, bench_gen.rnd(61, i) as u_checked
+      from d2
     )`;
 }
 
-/** Patients as the application stores them, created by their referent coordinator. */
+/** Patients as the application stores them, created by their referent coordinator; the INS of those retrieved from INSi. */
 export async function insertPatients(exec: Exec): Promise<void> {
   await exec(`insert into patients (id, birth_name, used_name, given_name, birth_given_names, birth_date, sex, birthplace_insee, birthplace_name,
-      address_line, postal_code, commune_insee, commune_name, phone, identity_status, search_birth_name, search_used_name, search_given_name,
-      created_at, created_by, version)
+      address_line, postal_code, commune_insee, commune_name, phone, identity_status, ins_retrieved, insi_called_at, insi_channel,
+      document_checked, validation_mode, validated_at, search_birth_name, search_used_name, search_given_name,
+      phonetic_birth_name, phonetic_used_name, created_at, created_by, version)
     select t.patient_id, t.birth_name, t.used_name, t.given_name, t.birth_given_names, t.birth_date, t.sex, t.birthplace_insee, t.birthplace_name,
-      t.address_line, t.postal_code, t.commune_insee, t.commune_name, t.phone, 'PROV', t.search_birth_name, t.search_used_name, t.search_given_name,
+      t.address_line, t.postal_code, t.commune_insee, t.commune_name, t.phone,
+      case when t.ins_retrieved and t.document_checked then 'QUAL' when t.ins_retrieved then 'RECUP' when t.document_checked then 'VALI' else 'PROV' end,
+      t.ins_retrieved, t.insi_called_at, case when t.ins_retrieved then 'INSI_TRAITS' end,
+      t.document_checked, case when t.document_checked then t.document_kind end, case when t.document_checked then t.opened_at + interval '3 hours' end,
+      t.search_birth_name, t.search_used_name, t.search_given_name, t.phonetic_birth_name, t.phonetic_used_name,
       t.created_at, r.id, 1
     from bench_gen.pat t join bench_gen.pros r on r.pool = 'coordinator' and r.pool_idx = t.referent_idx
     order by t.created_at, t.i`);
+  await exec(`insert into patient_ins (id, patient_id, matricule, oid, state, source, recorded_at, ended_at)
+    select bench_gen.uuid7(bench_gen.ms(t.insi_called_at), 9, t.i), t.patient_id,
+      t.nir_body || lpad((97 - t.nir_body::bigint % 97)::text, 2, '0'), ${lit(INS_OIDS.nir)}, 'active', 'insi', t.insi_called_at, null
+    from bench_gen.pat t where t.ins_retrieved
+    order by t.insi_called_at, t.i`);
 }
 
 /** One open file of the DAC per patient; its care team starts at the opening, the referent first. */

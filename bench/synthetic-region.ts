@@ -2,8 +2,9 @@
 // (INSERT … SELECT over generate_series, seeded hashes for determinism), so 100,000 patients and
 // 2,000,000 journal entries take about a minute rather than hours of row-by-row inserts.
 //
-// The data is what the application would have written itself: the same normalised search columns
-// (computed with the application's own normaliseForSearch on the name lists), valid time-ordered
+// The data is what the application would have written itself: the same normalised search columns and
+// phonetic keys (computed with the application's own normaliseForSearch and frenchPhoneticKey on the
+// name lists and the compound names drawn), INS matricules with a valid key, valid time-ordered
 // UUIDs (v7, from the row's own date), care-team periods starting when the file was opened, journal
 // entries written by members of the file's team after it was opened, rows stored in time order.
 // Not generated: audit_log and outbox history (nothing benchmarked reads them).
@@ -14,9 +15,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '#src/core/db/connect.ts';
 import { normaliseForSearch } from '#src/core/search-text.ts';
+import { nameKeysOf } from '#src/patients/service.ts';
+import { checkNir, nirIncoherences } from '#src/patients/nir.ts';
 import { referenceData, type ReferenceData } from './region-literals.ts';
 import {
-  createPatientScratch, createScratchSchema, dropIndexesAndConstraints, insertFilesAndCareTeams, insertJournalEntries,
+  createPatientScratch, createScratchSchema, dropIndexesAndConstraints, fillCompoundPhoneticKeys, insertFilesAndCareTeams, insertJournalEntries,
   insertPatients, insertPeopleAndMemberships, insertStructures, journalDistribution, restoreIndexesAndConstraints, type RegionPlan,
 } from './region-load.ts';
 
@@ -41,6 +44,8 @@ export type RegionCounts = {
   coordinators: number;
   memberships: number;
   patients: number;
+  /** Rows of patient_ins (INS retrieved from INSi). */
+  patientIns: number;
   files: number;
   careTeamMembers: number;
   journalEntries: number;
@@ -144,6 +149,8 @@ async function loadRegion(exec: Exec, kind: Database['kind'], plan: RegionPlan, 
   clock.done('people and memberships', `${plan.people}`);
   await createPatientScratch(exec, plan, ref);
   clock.done('patients (scratch)', `${plan.patients}`);
+  const compounds = await fillCompoundPhoneticKeys(exec);
+  clock.done('phonetic keys of compound names', `${compounds}`);
   await insertPatients(exec);
   clock.done('patients', `${plan.patients}`);
   await insertFilesAndCareTeams(exec, ref);
@@ -160,7 +167,7 @@ async function loadRegion(exec: Exec, kind: Database['kind'], plan: RegionPlan, 
 async function vacuumAnalyze(database: Database): Promise<void> {
   const exec = executor(database.db);
   if (database.kind === 'postgres') {
-    await exec(`vacuum (analyze) structures, people, memberships, patients, coordination_files, care_team_members, journal_entries`);
+    await exec(`vacuum (analyze) structures, people, memberships, patients, patient_ins, coordination_files, care_team_members, journal_entries`);
   } else {
     await exec(`vacuum analyze`);
   }
@@ -171,33 +178,73 @@ export async function countRegion(database: Database): Promise<RegionCounts> {
   const [row] = await exec<RegionCounts>(`select
     (select count(*) from structures)::int as structures, (select count(*) from people)::int as people,
     (select count(*) from memberships where role = 'coordinator')::int as coordinators, (select count(*) from memberships)::int as memberships,
-    (select count(*) from patients)::int as patients, (select count(*) from coordination_files)::int as files,
+    (select count(*) from patients)::int as patients, (select count(*) from patient_ins)::int as "patientIns", (select count(*) from coordination_files)::int as files,
     (select count(*) from care_team_members)::int as "careTeamMembers", (select count(*) from journal_entries)::int as "journalEntries"`);
   return row!;
 }
 
-/** Checks what the application relies on: counts, search columns equal to normaliseForSearch, entries after the opening by team members. */
+/** Checks what the application relies on: counts, search and phonetic columns equal to nameKeysOf, INS, entries after the opening by team members. */
 async function verifyRegion(database: Database, counts: RegionCounts, expected: { patients: number; journalEntries: number }): Promise<void> {
   const exec = executor(database.db);
   const problems: string[] = [];
   if (counts.patients !== expected.patients || counts.files !== expected.patients) problems.push(`expected ${expected.patients} patients and files`);
   if (counts.journalEntries !== expected.journalEntries) problems.push(`expected ${expected.journalEntries} journal entries, found ${counts.journalEntries}`);
   problems.push(...await searchColumnProblems(exec));
+  problems.push(...await identityProblems(exec));
   problems.push(...await journalProblems(exec));
   if (problems.length > 0) throw new Error(`Synthetic region failed verification:\n- ${problems.join('\n- ')}`);
 }
 
+type NameColumns = {
+  birth_name: string; used_name: string | null; given_name: string; search_birth_name: string; search_used_name: string | null; search_given_name: string;
+  phonetic_birth_name: string; phonetic_used_name: string | null;
+};
+
+/** The stored keys of a patient, next to what createPatient would have stored (nameKeysOf) for the same names. */
+function nameKeyMismatch(p: NameColumns): Record<string, unknown> | null {
+  const expected = nameKeysOf({ birthName: p.birth_name, usedName: p.used_name, givenName: p.given_name });
+  const stored = {
+    searchBirthName: p.search_birth_name, searchUsedName: p.search_used_name, searchGivenName: p.search_given_name,
+    phoneticBirthName: p.phonetic_birth_name, phoneticUsedName: p.phonetic_used_name,
+  };
+  const wrong = Object.entries(expected).filter(([k, v]) => stored[k as keyof typeof stored] !== v).map(([k]) => k);
+  if (wrong.length === 0 && p.birth_name === p.birth_name.toUpperCase()) return null;
+  return { names: [p.birth_name, p.used_name, p.given_name], wrong, stored, expected };
+}
+
 async function searchColumnProblems(exec: Exec): Promise<string[]> {
   const problems: string[] = [];
-  const patients = await exec<{ birth_name: string; used_name: string | null; given_name: string; search_birth_name: string; search_used_name: string | null; search_given_name: string }>(
-    `select birth_name, used_name, given_name, search_birth_name, search_used_name, search_given_name from patients order by md5(id::text) limit 2000`,
-  );
-  const wrongPatient = patients.find((p) => normaliseForSearch(p.birth_name) !== p.search_birth_name || normaliseForSearch(p.given_name) !== p.search_given_name
-    || (p.used_name ? normaliseForSearch(p.used_name) : null) !== p.search_used_name || p.birth_name !== p.birth_name.toUpperCase());
-  if (wrongPatient) problems.push(`patient search columns differ from normaliseForSearch: ${JSON.stringify(wrongPatient)}`);
+  const columns = 'birth_name, used_name, given_name, search_birth_name, search_used_name, search_given_name, phonetic_birth_name, phonetic_used_name';
+  // a random sample, every compound birth name of another sample, and every family name of the dictionary
+  const patients = await exec<NameColumns>(`
+    (select ${columns} from patients order by md5(id::text) limit 2000)
+    union all (select ${columns} from patients where birth_name like '%-%' order by md5(id::text) limit 500)
+    union all (select distinct on (used_name) ${columns} from patients where used_name is not null)`);
+  const wrongPatient = patients.map(nameKeyMismatch).find((m) => m !== null);
+  if (wrongPatient) problems.push(`patient search or phonetic columns differ from nameKeysOf (${patients.length} checked): ${JSON.stringify(wrongPatient)}`);
   const people = await exec<{ family_name: string; given_name: string; search_name: string }>(`select family_name, given_name, search_name from people`);
   const wrongPerson = people.find((p) => normaliseForSearch(`${p.family_name} ${p.given_name}`) !== p.search_name);
   if (wrongPerson) problems.push(`people.search_name differs from normaliseForSearch: ${JSON.stringify(wrongPerson)}`);
+  return problems;
+}
+
+/** Status agrees with the facts; a sample of INS: valid key, coherent with sex, birth date and birthplace, one per retrieved identity. */
+async function identityProblems(exec: Exec): Promise<string[]> {
+  const problems: string[] = [];
+  const [counts] = await exec<{ bad_status: number; retrieved: number; ins: number }>(`select
+    (select count(*) from patients where identity_status <> case when ins_retrieved and document_checked then 'QUAL' when ins_retrieved then 'RECUP'
+      when document_checked then 'VALI' else 'PROV' end)::int as bad_status,
+    (select count(*) from patients where ins_retrieved)::int as retrieved, (select count(*) from patient_ins where state = 'active')::int as ins`);
+  if (counts!.bad_status > 0) problems.push(`${counts!.bad_status} patients whose identity_status disagrees with their facts`);
+  if (counts!.retrieved !== counts!.ins) problems.push(`${counts!.retrieved} identities retrieved from INSi but ${counts!.ins} active INS`);
+  const sample = await exec<{ matricule: string; sex: 'F' | 'M'; birth_date: string; birthplace_insee: string | null }>(`
+    select i.matricule, p.sex, to_char(p.birth_date, 'YYYY-MM-DD') as birth_date, p.birthplace_insee
+    from patient_ins i join patients p on p.id = i.patient_id order by md5(i.id::text) limit 1000`);
+  const wrongIns = sample.find((s) => {
+    const check = checkNir(s.matricule);
+    return !check.valid || nirIncoherences(check.nir, { sex: s.sex, birthDate: s.birth_date, birthplaceInsee: s.birthplace_insee }).length > 0;
+  });
+  if (wrongIns) problems.push(`INS invalid or incoherent with the traits: ${JSON.stringify(wrongIns)}`);
   return problems;
 }
 

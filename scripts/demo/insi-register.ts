@@ -3,12 +3,12 @@
 // patients have an INS (the others are "not found", as people without one — or with traits too far
 // from the civil status — are in real life), with the OID of test identities and a NIR coherent with
 // the traits. A few identities differ from the demo record the way real ones do, so that retrieving
-// the INS visibly corrects the record. Not the real teleservice: a test register.
+// the INS visibly corrects the record. Not the real teleservice: a test register, served by the test
+// peer (src/insi/test-peer.ts) as `insi-peer.ts` sets it up.
 import { nirKey } from '#src/patients/nir.ts';
 import { INS_OIDS } from '#src/patients/identity-rules.ts';
-import { startInsiTestPeer, type InsiRegisterEntry, type InsiTestPeer } from '#src/insi/test-peer.ts';
+import type { InsiRegisterEntry } from '#src/insi/test-peer.ts';
 import type { DemoPatient, DemoRegion } from './types.ts';
-import { buildDemoRegion } from './region.ts';
 
 /** Share of the demo patients who have an INS in the register (the scenario patients always do). */
 const REGISTER_PER_MILLE = 850;
@@ -87,11 +87,3 @@ export function buildDemoInsiRegister(region: DemoRegion): InsiRegisterEntry[] {
   });
 }
 
-/**
- * Starts the INSi TEST PEER with the register of the demo region built for `now` (the demo's birth
- * dates depend on the day it was built: pass the day the demo region was loaded).
- */
-export function startDemoInsiPeer(now: Date, options: { seed?: number; port?: number; host?: string } = {}): Promise<InsiTestPeer> {
-  const register = buildDemoInsiRegister(buildDemoRegion(now, options.seed));
-  return startInsiTestPeer({ register, ...(options.port !== undefined ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}) });
-}

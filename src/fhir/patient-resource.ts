@@ -207,8 +207,9 @@ export function patientToFhir(view: PatientView): FhirPatient {
   const merged = view.mergedInto !== null && view.mergedInto !== undefined;
   const sharedIns = identity.ins && mayShareIns(identity.status) ? identity.ins : null;
 
+  // A merged-away record keeps its INS as `old`; FR Core 2.1.0's INS profile fixes use = official: no INS profile then.
   const profile: string[] = [FR_CORE.patientProfile];
-  if (sharedIns) profile.push(FR_CORE.patientInsProfile);
+  if (sharedIns && !merged) profile.push(FR_CORE.patientInsProfile);
 
   const extension: Extension[] = [reliabilityExtension(identity)];
   if (view.birthplaceInsee || view.birthplaceName) extension.push(birthPlaceExtension(view.birthplaceInsee ?? null, view.birthplaceName ?? null));

@@ -108,7 +108,7 @@ async function candidatesFor(ctx: Ctx, typed: TypedIdentity, options: { insMatri
     birthDates: [typed.birthDate, transposedDate(typed.birthDate)].filter((d): d is string => d !== null),
     names,
     givenName: normaliseForSearch(typed.givenName),
-    phoneticKeys: [typed.birthName, typed.usedName].filter((n): n is string => !!n).map(frenchPhoneticKey),
+    phoneticKeys: [typed.birthName, typed.usedName].filter((n): n is string => !!n).map(frenchPhoneticKey).filter(Boolean),
     birthYear: typed.birthDate.slice(0, 4),
     monthDay: typed.birthDate.slice(5),
     insMatricules: options.insMatricules ?? [],

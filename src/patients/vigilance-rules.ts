@@ -62,7 +62,8 @@ function familyMatch(typed: TypedIdentity, stored: TypedIdentity): FamilyMatch {
   const typedNames = [typed.birthName, typed.usedName].filter((n): n is string => !!n).map(normaliseForSearch);
   const storedNames = [stored.birthName, stored.usedName].filter((n): n is string => !!n).map(normaliseForSearch);
   if (typedNames.some((n) => storedNames.includes(n))) return { points: 30, reason: 'used_name_matches_birth_name' };
-  const typedKeys = new Set(typedNames.map(frenchPhoneticKey));
+  // A name without a Latin letter has an empty key, which must not match another such name.
+  const typedKeys = new Set(typedNames.map(frenchPhoneticKey).filter(Boolean));
   if (storedNames.some((n) => typedKeys.has(frenchPhoneticKey(n)))) return { points: 25, reason: 'phonetic_names' };
   const best = Math.max(...typedNames.flatMap((t) => storedNames.map((s) => trigramSimilarity(t, s))));
   return best >= SIMILAR_NAME_THRESHOLD ? { points: 15, reason: 'similar_names' } : null;
