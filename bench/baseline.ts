@@ -9,6 +9,7 @@ import { lockDataDir } from '#src/core/db/datadir-lock.ts';
 import { newId } from '#src/core/ids.ts';
 import { EVENTS_CHANNEL } from '#src/core/events/outbox.ts';
 import type { BenchCaller } from './load-fixture.ts';
+import { captureSearchSql, type CapturedSql } from './identity-requests.ts';
 
 export type Row = Record<string, unknown>;
 export type Query = (text: string, params?: unknown[]) => Promise<Row[]>;
@@ -135,14 +136,35 @@ export async function journalAppend(query: Query, caller: BenchCaller, fileId: s
   return true;
 }
 
-/** GET /api/patients?q=prefix: the same prefix query on the search columns, and its audit row. */
-export async function patientSearch(query: Query, caller: BenchCaller, prefix: string): Promise<true | string> {
+const searchStatements = new Map<string, Promise<CapturedSql>>();
+
+/** The statement searchPatients sends for this query (captured once per query from the application's query builder). */
+export function searchStatement(prefix: string, birthDate?: string): Promise<CapturedSql> {
+  const key = `${prefix}|${birthDate ?? ''}`;
+  let statement = searchStatements.get(key);
+  if (!statement) searchStatements.set(key, (statement = captureSearchSql(prefix, birthDate)));
+  return statement;
+}
+
+/**
+ * GET /api/patients?q=prefix[&birthDate=…]: the statement searchPatients sends (live records, prefix on the
+ * birth and used names, the birth date when given, limit 20), and its audit row.
+ */
+export async function patientSearch(query: Query, caller: BenchCaller, prefix: string, birthDate?: string): Promise<true | string> {
   const now = new Date();
-  const rows = await query(
-    `select * from patients where (search_birth_name like $1 or search_used_name like $1)
-     order by search_birth_name asc, search_given_name asc, birth_date asc limit $2`,
-    [`${prefix}%`, 20],
-  );
-  await audit(query, caller, now, `baseline-${++counter}`, { action: 'patient.search', details: { q: prefix, birthDate: null, results: rows.length } });
+  const { text, params } = await searchStatement(prefix, birthDate);
+  const rows = await query(text, params);
+  await audit(query, caller, now, `baseline-${++counter}`, {
+    action: 'patient.search', details: { q: prefix, birthDate: birthDate ?? null, ins: null, communeInsee: null, results: rows.length },
+  });
   return true;
+}
+
+/**
+ * POST /api/patients/duplicate-candidates: the statement findCandidateRows sends for the typed identity
+ * (same text, same parameters) and the fetch of its rows; no scoring, no audit row. Returns the ids.
+ */
+export async function duplicateCandidates(query: Query, statement: string, params: unknown[]): Promise<string[]> {
+  const rows = await query(statement, params);
+  return rows.map((r) => r.id as string);
 }

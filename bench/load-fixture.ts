@@ -1,11 +1,12 @@
 // What a load test needs from a generated region (synthetic-region.ts): API tokens for a few
-// coordinators and care-team professionals, the files each of them may read, and name prefixes that
-// match real patients.
+// coordinators and care-team professionals, the files each of them may read, name prefixes that
+// match real patients, and typed identities for the duplicate-candidate search (identity-requests.ts).
 import type { Database } from '#src/core/db/connect.ts';
 import { inTransaction } from '#src/core/context.ts';
 import { systemActor } from '#src/core/auth/actor.ts';
 import { createApiTokenFor } from '#src/accounts/service.ts';
 import { countRegion, executor, type Exec, type RegionCounts } from './synthetic-region.ts';
+import { prepareIdentityRequests, type IdentityFixture } from './identity-requests.ts';
 
 export type BenchCaller = {
   label: string;
@@ -28,9 +29,10 @@ export type LoadFixture = {
   dacId: string;
   callers: BenchCaller[];
   prefixes: string[];
+  identity: IdentityFixture;
 };
 
-export type FixtureOptions = { coordinators?: number; professionals?: number; filesPerCaller?: number; prefixes?: number; seed?: number };
+export type FixtureOptions = { coordinators?: number; professionals?: number; filesPerCaller?: number; prefixes?: number; identityRequests?: number; seed?: number };
 
 type PersonRow = { id: string; email: string; profession: string | null; role: string; structure_id: string; files?: number };
 
@@ -47,7 +49,8 @@ export async function prepareLoadFixture(database: Database, options: FixtureOpt
   const professionals = await pickProfessionals(exec, seed, options.professionals ?? 8);
   const callers = await createCallers(database, exec, dac.id, { coordinator: coordinators, professional: professionals }, options.filesPerCaller ?? 1000);
   const prefixes = await namePrefixes(exec, seed, options.prefixes ?? 300);
-  return { createdAt: new Date().toISOString(), database: database.kind, counts: await countRegion(database), dacId: dac.id, callers, prefixes };
+  const identity = await prepareIdentityRequests(exec, { seed, count: options.identityRequests ?? 4000 });
+  return { createdAt: new Date().toISOString(), database: database.kind, counts: await countRegion(database), dacId: dac.id, callers, prefixes, identity };
 }
 
 /** Professionals in at least 5 care teams, of different professions first (round robin). */

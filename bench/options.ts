@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
-export const OPS = ['file_open', 'journal_append', 'patient_search'] as const;
+export const OPS = ['file_open', 'journal_append', 'patient_search', 'patient_search_birthdate', 'duplicate_candidates'] as const;
 export type Op = (typeof OPS)[number];
 export const BENCH_DB = 'trame_bench';
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));

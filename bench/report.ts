@@ -7,6 +7,9 @@ import path from 'node:path';
 import { median, round, type Figures } from './load.ts';
 import { repoRoot, type BenchOptions, type Op } from './options.ts';
 import type { RegionCounts, RegionReport } from './synthetic-region.ts';
+import type { recallSummary } from './identity-requests.ts';
+
+type Recall = ReturnType<typeof recallSummary>;
 
 /** One measured window. CPU figures are in % of one core. */
 export type Measure = Figures & {
@@ -27,6 +30,8 @@ export type Measured = {
   rssAfter: Record<string, number | null>;
   rssAtStart: number | null;
   rssPeak: number;
+  /** duplicate_candidates: per kind of typed identity, what Trame answered (after scoring) and what the raw SQL fetched. */
+  recall: Record<string, { trame: Recall; baseline: Recall }>;
 };
 
 type Target = { target: string; value: number; ok: boolean };
@@ -67,7 +72,7 @@ export function figureLines(options: BenchOptions, counts: RegionCounts, measure
     const b = summarise(measured.baseline[op]!);
     const ratio = { p50: round(t.p50 / b.p50), p95: round(t.p95 / b.p95), p99: round(t.p99 / b.p99), rps: round(b.rps / t.rps) };
     lines.push(figureLine(op, options, counts, measured, { t, b, ratio }));
-    targets.push(...targetsOf(op, t, ratio));
+    targets.push(...targetsOf(op, t, ratio, measured.recall[op]?.trame));
   }
   return { lines, targets };
 }
@@ -87,6 +92,7 @@ function figureLine(op: Op, options: BenchOptions, counts: RegionCounts, measure
     trame: t,
     baseline: { ...b, concurrency: options.concurrency, ...(kind === 'pglite' ? { note: 'in-process PGlite after the server stopped; PGlite runs one statement at a time, so concurrency only queues' } : {}) },
     ratio,
+    ...(measured.recall[op] ? { recall: measured.recall[op] } : {}),
     quietestRun: quietestRun(runs, baseline),
     serverRssMb: measured.rssAfter[op],
     serverRssPeakMb: round(Math.max(...runs.map((r) => r.rssPeakMb ?? 0)), 1),
@@ -110,7 +116,7 @@ function quietestRun(runs: Measure[], baseline: Measure[]) {
   return { run: i + 1, trame: pick(runs[i]!), baseline: pick(baseline[i]!) };
 }
 
-function targetsOf(op: Op, t: Summary, ratio: Ratio): Target[] {
+function targetsOf(op: Op, t: Summary, ratio: Ratio, recall: Recall | undefined): Target[] {
   const targets: Target[] = [];
   const within3 = (v: number) => v <= 3;
   if (op === 'file_open') {
@@ -118,6 +124,13 @@ function targetsOf(op: Op, t: Summary, ratio: Ratio): Target[] {
     targets.push({ target: 'file_open ≥ 500 req/s', value: t.rps, ok: t.rps >= 500 });
   }
   if (op === 'journal_append') targets.push({ target: 'journal_append ≥ 300 req/s', value: t.rps, ok: t.rps >= 300 });
+  if (op === 'duplicate_candidates') {
+    targets.push({ target: 'duplicate_candidates p95 < 30 ms', value: t.p95, ok: t.p95 < 30 });
+    for (const kind of ['exact', 'transposed_date']) {
+      const value = recall?.[kind]?.recall ?? NaN;
+      targets.push({ target: `duplicate_candidates finds the original of a typed ${kind} in ≥ 99 % of requests`, value, ok: value >= 0.99 });
+    }
+  }
   targets.push({ target: `${op} p95 within 3× of raw SQL`, value: ratio.p95, ok: within3(ratio.p95) });
   targets.push({ target: `${op} req/s within 3× of raw SQL`, value: ratio.rps, ok: within3(ratio.rps) });
   return targets;

@@ -2,6 +2,7 @@
 // starts the real server as a child process, drives it over HTTP with closed-loop concurrent clients,
 // runs the same operations as raw SQL for a baseline, and prints one JSON line per figure.
 //
+// Figures: file_open, journal_append, patient_search, patient_search_birthdate, duplicate_candidates.
 // Flags: --database postgres|pglite  --patients N  --journal N  --professionals N  --duration S
 //        --warmup S  --concurrency C  --runs R  --reuse  --fresh  --seed N  --ops a,b,c
 //        --server cli|direct  --explain  --pg-url postgres://user@127.0.0.1:5432
@@ -12,7 +13,8 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Database } from '#src/core/db/connect.ts';
 import { closedLoop, cpuDelta, cpuOf, httpClient, machineBusyPct, machineCpu, processCpuSeconds, processRssMb, round, type Call, type HttpClient } from './load.ts';
-import { fileOpen, journalAppend, patientSearch, pgliteRunner, postgresRunner, type SqlRunner } from './baseline.ts';
+import { duplicateCandidates, fileOpen, journalAppend, patientSearch, pgliteRunner, postgresRunner, searchStatement, type SqlRunner } from './baseline.ts';
+import { recallSummary, tally, type RecallTally } from './identity-requests.ts';
 import { countRegion, generateSyntheticRegion, type RegionReport } from './synthetic-region.ts';
 import { prepareLoadFixture, type BenchCaller, type LoadFixture } from './load-fixture.ts';
 import { explainServerQueries } from './explain.ts';
@@ -110,7 +112,8 @@ function generateRegion(database: Database): Promise<RegionReport> {
 async function writeFixture(database: Database): Promise<LoadFixture> {
   const fixture = await prepareLoadFixture(database, { seed: options.seed });
   fs.writeFileSync(paths.fixtureFile, JSON.stringify(fixture, null, 1));
-  log(`Fixture: ${fixture.callers.length} callers (${fixture.callers.map((c) => `${c.label} ${c.profession} ${c.fileIds.length} files`).join('; ')}), ${fixture.prefixes.length} prefixes`);
+  log(`Fixture: ${fixture.callers.length} callers (${fixture.callers.map((c) => `${c.label} ${c.profession} ${c.fileIds.length} files`).join('; ')}), ${fixture.prefixes.length} prefixes, `
+    + `${fixture.identity.requests.length} typed identities (${fixture.identity.statements.length} candidate statement), ${fixture.identity.prefixDates.length} prefixes with a birth date`);
   return fixture;
 }
 
@@ -120,7 +123,8 @@ async function writeFixture(database: Database): Promise<LoadFixture> {
 function callersFor(op: Op, fixture: LoadFixture): BenchCaller[] {
   const coordinators = fixture.callers.filter((c) => c.kind === 'coordinator' && c.fileIds.length > 0);
   const professionals = fixture.callers.filter((c) => c.kind === 'professional' && c.fileIds.length > 0);
-  if (op === 'patient_search') return coordinators;
+  // searching patients and looking for duplicates before a creation are the coordinators' (patient.search, patient.create)
+  if (op === 'patient_search' || op === 'patient_search_birthdate' || op === 'duplicate_candidates') return coordinators;
   // coordinators and care-team professionals, interleaved: loop i acts as callers[i % n]
   const mixed: BenchCaller[] = [];
   for (let i = 0; i < Math.max(coordinators.length, professionals.length); i++) {
@@ -132,6 +136,9 @@ function callersFor(op: Op, fixture: LoadFixture): BenchCaller[] {
 
 let appended = 0;
 const entryText = (rng: { pick<T>(v: readonly T[]): T }) => `Note de test de charge ${++appended} : ${rng.pick(OBSERVATIONS)}.`;
+
+/** What the duplicate-candidate searches found, per kind of typed identity: over HTTP (after scoring) and as raw SQL rows. */
+const recall: { trame: RecallTally; baseline: RecallTally } = { trame: new Map(), baseline: new Map() };
 
 function httpCall(op: Op, fixture: LoadFixture, client: HttpClient): Call {
   const callers = callersFor(op, fixture);
@@ -150,6 +157,24 @@ function httpCall(op: Op, fixture: LoadFixture, client: HttpClient): Call {
       return res.status === 201 ? true : fail(res.status, res.body);
     };
   }
+  if (op === 'duplicate_candidates') {
+    return async (loop, rng) => {
+      const caller = callers[loop % callers.length]!;
+      const request = rng.pick(fixture.identity.requests);
+      const res = await client.request('POST', '/api/patients/duplicate-candidates', caller.token, request.body);
+      if (res.status !== 200) return fail(res.status, res.body);
+      tally(recall.trame, request, (JSON.parse(res.body) as { items: { patient: { id: string } }[] }).items.map((c) => c.patient.id));
+      return true;
+    };
+  }
+  if (op === 'patient_search_birthdate') {
+    return async (loop, rng) => {
+      const caller = callers[loop % callers.length]!;
+      const { q, birthDate } = rng.pick(fixture.identity.prefixDates);
+      const res = await client.request('GET', `/api/patients?q=${encodeURIComponent(q)}&birthDate=${birthDate}`, caller.token);
+      return res.status === 200 ? true : fail(res.status, res.body);
+    };
+  }
   return async (loop, rng) => {
     const caller = callers[loop % callers.length]!;
     const res = await client.request('GET', `/api/patients?q=${encodeURIComponent(rng.pick(fixture.prefixes))}`, caller.token);
@@ -157,8 +182,11 @@ function httpCall(op: Op, fixture: LoadFixture, client: HttpClient): Call {
   };
 }
 
-function sqlCall(op: Op, fixture: LoadFixture, runner: SqlRunner): Call {
+/** The baseline's statements are captured from the application's query builder before the load starts. */
+async function sqlCall(op: Op, fixture: LoadFixture, runner: SqlRunner): Promise<Call> {
   const callers = callersFor(op, fixture);
+  if (op === 'patient_search') await Promise.all(fixture.prefixes.map((p) => searchStatement(p)));
+  if (op === 'patient_search_birthdate') await Promise.all(fixture.identity.prefixDates.map((p) => searchStatement(p.q, p.birthDate)));
   if (op === 'file_open') return (loop, rng) => {
     const caller = callers[loop % callers.length]!;
     return runner.transaction((query) => fileOpen(query, caller, rng.pick(caller.fileIds)));
@@ -166,6 +194,19 @@ function sqlCall(op: Op, fixture: LoadFixture, runner: SqlRunner): Call {
   if (op === 'journal_append') return (loop, rng) => {
     const caller = callers[loop % callers.length]!;
     return runner.transaction((query) => journalAppend(query, caller, rng.pick(caller.fileIds), entryText(rng)));
+  };
+  if (op === 'duplicate_candidates') {
+    const { statements, requests } = fixture.identity;
+    return async (_loop, rng) => {
+      const request = rng.pick(requests);
+      tally(recall.baseline, request, await duplicateCandidates(runner.query, statements[request.statement]!, request.params));
+      return true;
+    };
+  }
+  if (op === 'patient_search_birthdate') return (loop, rng) => {
+    const caller = callers[loop % callers.length]!;
+    const { q, birthDate } = rng.pick(fixture.identity.prefixDates);
+    return runner.transaction((query) => patientSearch(query, caller, q, birthDate));
   };
   return (loop, rng) => {
     const caller = callers[loop % callers.length]!;
@@ -281,7 +322,7 @@ async function explainQueries(fixture: LoadFixture): Promise<string> {
     const { text, summary } = await explainServerQueries(runner, fixture);
     fs.writeFileSync(paths.explainFile, text);
     log(`EXPLAIN ANALYZE of the server's statements (${path.relative(repoRoot, paths.explainFile)}):`);
-    for (const s of summary) log(`  ${s.title.padEnd(70)} ${s.ms} ms`);
+    for (const s of summary) log(`  ${s.title.padEnd(70)} ${String(s.ms).padStart(8)} ms${s.note ? `  ${s.note}` : ''}`);
     return paths.explainFile;
   } finally {
     await runner.close();
@@ -304,7 +345,7 @@ async function measureServer(fixture: LoadFixture, measured: Measured): Promise<
         measured.rssAfter[op] = await metricsRssMb(server.url);
         measured.rssPeak = Math.max(measured.rssPeak, m.rssPeakMb ?? 0, measured.rssAfter[op] ?? 0);
         if (sqlRunner) {
-          (measured.baseline[op] ??= []).push(await measure(`${op} raw SQL run ${run}/${options.runs}`, sqlCall(op, fixture, sqlRunner), seedOf(run, op), null));
+          (measured.baseline[op] ??= []).push(await measure(`${op} raw SQL run ${run}/${options.runs}`, await sqlCall(op, fixture, sqlRunner), seedOf(run, op), null));
         }
       }
     }
@@ -321,7 +362,7 @@ async function measurePgliteBaseline(fixture: LoadFixture, measured: Measured): 
   try {
     for (let run = 1; run <= options.runs; run++) {
       for (const op of options.ops) {
-        (measured.baseline[op] ??= []).push(await measure(`${op} raw SQL (in-process) run ${run}/${options.runs}`, sqlCall(op, fixture, runner), seedOf(run, op), null));
+        (measured.baseline[op] ??= []).push(await measure(`${op} raw SQL (in-process) run ${run}/${options.runs}`, await sqlCall(op, fixture, runner), seedOf(run, op), null));
       }
     }
   } finally {
@@ -348,12 +389,17 @@ async function main(): Promise<void> {
   const gitAtStart = gitState();
   const { fixture, generation } = await prepareDatabase();
   const explainFile = options.explain ? await explainQueries(fixture) : null;
-  const measured: Measured = { trame: {}, baseline: {}, rssAfter: {}, rssAtStart: null, rssPeak: 0 };
+  const measured: Measured = { trame: {}, baseline: {}, rssAfter: {}, rssAtStart: null, rssPeak: 0, recall: {} };
   const pgVersion = kind === 'postgres' ? await withAdmin(async (a) => String((await a.query('show server_version')).rows[0].server_version)) : null;
   await measureServer(fixture, measured);
   const profileFile = options.profile ? summariseProfile() : null;
   if (kind === 'pglite') await measurePgliteBaseline(fixture, measured);
 
+  if (options.ops.includes('duplicate_candidates')) {
+    measured.recall = { duplicate_candidates: { trame: recallSummary(recall.trame), baseline: recallSummary(recall.baseline) } };
+    log(`Duplicate candidates found per kind of typed identity (Trame, after scoring): ${JSON.stringify(measured.recall.duplicate_candidates!.trame)}`);
+    log(`Candidate rows per kind (raw SQL, before scoring): ${JSON.stringify(measured.recall.duplicate_candidates!.baseline)}`);
+  }
   const { lines, targets } = figureLines(options, fixture.counts, measured);
   lines.push(summaryLine(options, { counts: fixture.counts, generation, gitAtStart, pgVersion, explainFile, profileFile }, measured, targets));
   writeLines(lines, paths.resultsFile, log);

@@ -256,3 +256,35 @@ export async function findPatientIdsByName(ctx: Ctx, q: string, limit = 500): Pr
   const rows = await repo.searchPatients(ctx.db, { splits: nameSplitsOf(q), limit });
   return rows.map((row) => row.id);
 }
+
+/** The search of FHIR clients, who get whole resources: the same criteria and audit as searchPatients. Right: patient.search. */
+export async function findPatientViewsForSearch(
+  ctx: Ctx,
+  query: { byId: string } | { q: string; birthDate?: string | undefined; ins?: string | undefined; limit: number },
+): Promise<PatientView[]> {
+  assertAllowed(ctx, 'patient.search');
+  const rows = 'byId' in query
+    ? [await repo.findPatientById(ctx.db, query.byId)].filter((r): r is repo.PatientRow => r !== undefined)
+    : await repo.searchPatients(ctx.db, { ...query, splits: nameSplitsOf(query.q) });
+  await appendAudit(ctx, { action: 'patient.search', outcome: 'allowed', details: { via: 'fhir', results: rows.length } });
+  const ins = await repo.findInsOf(ctx.db, rows.map((r) => r.id));
+  return rows.map((row) => toView(row, ins.filter((i) => i.patientId === row.id)));
+}
+
+/**
+ * An INS sent by another system for a known record: kept "received" until INSi confirms it, never
+ * trusted as is (R-INS-5: the INS comes from INSi). Nothing changes when the record already holds it.
+ * Right: patient.update.
+ */
+export async function receiveIns(ctx: Ctx, patientId: string, ins: { matricule: string; oid: string }, production: boolean): Promise<PatientView> {
+  const row = await loadPatientFor(ctx, patientId, 'patient.update');
+  const nir = checkReceivedIns(ins, identityColumns(toView(row, [])), production);
+  const known = await repo.findInsOf(ctx.db, [patientId]);
+  if (!known.some((k) => k.matricule === nir && k.state !== 'old')) {
+    await repo.endIns(ctx.db, patientId, ['received'], ctx.now, 'old');
+    await repo.insertIns(ctx.db, { id: newId(ctx.now.getTime()), patientId, matricule: nir, oid: ins.oid, state: 'received', source: 'fhir', recordedAt: ctx.now, endedAt: null });
+    await recordIdentityEvent(ctx, patientId, { kind: 'ins_received', statusBefore: row.identityStatus, statusAfter: row.identityStatus, details: { trusted: false } });
+    await appendAudit(ctx, { action: 'identity.ins-received', outcome: 'allowed', patientId, objectType: 'Patient', objectId: patientId });
+  }
+  return viewOf(ctx, (await repo.findPatientById(ctx.db, patientId))!);
+}

@@ -9,6 +9,7 @@ import { CrashPage, NotFoundPage } from './components/StatusPages.tsx';
 import { FilePage } from './files/FilePage.tsx';
 import { MyFilesPage } from './files/MyFilesPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { VigilancePage } from './identity/VigilancePage.tsx';
 import { PatientPage } from './patients/PatientPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       { path: 'files/:fileId', element: <FilePage /> },
       { path: 'patients', element: <PatientsPage /> },
       { path: 'patients/:patientId', element: <PatientPage /> },
+      { path: 'identity', element: <VigilancePage /> },
       { path: 'account', element: <AccountPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: '*', element: <NotFoundPage /> },

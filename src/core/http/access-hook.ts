@@ -26,6 +26,8 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'trame_session';
+/** The JSON API and the FHIR API: every route under them declares its access. */
+const isGuarded = (url: string) => url.startsWith('/api/') || url.startsWith('/fhir/');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 async function resolveCaller(database: Database, request: FastifyRequest): Promise<{ caller: Caller | null; viaCookie: boolean }> {
@@ -45,7 +47,7 @@ export function installAccessHook(app: FastifyInstance, database: Database): voi
   const table: RouteAccess[] = [];
   app.decorate('routeAccessTable', table);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
+    if (!isGuarded(route.url) || route.method === 'HEAD') return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access`);
     if (!['public', 'person', 'second-factor-setup'].includes(access) && !(access in RIGHTS)) {
@@ -55,7 +57,7 @@ export function installAccessHook(app: FastifyInstance, database: Database): voi
   });
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config?.access;
-    if (!access || !request.url.startsWith('/api/')) return;
+    if (!access || !isGuarded(request.url)) return;
     const { caller, viaCookie } = await resolveCaller(database, request);
     request.caller = caller;
     if (access === 'public') return;

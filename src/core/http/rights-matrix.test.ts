@@ -4,10 +4,12 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, validPatient, type Caller, type TestApp } from '#src/core/testing/app.ts';
 import { testDatabaseKinds } from '#src/core/testing/databases.ts';
 
-type Who = 'coordinator' | 'teamMember' | 'outsider' | 'otherCoordinator' | 'structureAdmin' | 'regionalViewer' | 'platformAdmin' | 'anonymous';
-const EVERYONE: Who[] = ['coordinator', 'teamMember', 'outsider', 'otherCoordinator', 'structureAdmin', 'regionalViewer', 'platformAdmin', 'anonymous'];
+// `referent`: a coordinator of the same DAC who is also its identity referent; allowed wherever `coordinator` is, plus identity review.
+type Who = 'coordinator' | 'referent' | 'teamMember' | 'outsider' | 'otherCoordinator' | 'structureAdmin' | 'regionalViewer' | 'platformAdmin' | 'anonymous';
+const EVERYONE: Who[] = ['coordinator', 'referent', 'teamMember', 'outsider', 'otherCoordinator', 'structureAdmin', 'regionalViewer', 'platformAdmin', 'anonymous'];
+const NO_ID = '0190d5e4-0000-7000-8000-000000000000';
 type Ids = { patientId: string; fileId: string; memberId: string; memberVersion: number; tokenIds: Map<Who, string> };
-type Row = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; path: (ids: Ids, who: Who) => string; body?: (ids: Ids) => unknown; allowed: Who[] };
+type Row = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; path: (ids: Ids, who: Who) => string; body?: (ids: Ids) => unknown; allowed: Who[] };
 
 const ALL_PEOPLE = EVERYONE.filter((w) => w !== 'anonymous');
 const FIELD: Who[] = ['coordinator', 'teamMember', 'outsider', 'otherCoordinator', 'structureAdmin'];
@@ -15,6 +17,10 @@ const READERS: Who[] = ['coordinator', 'teamMember', 'structureAdmin'];
 
 let n = 0;
 const freshPatient = () => ({ ...validPatient, givenName: `Matrice${String.fromCharCode(97 + (n++ % 26))}` });
+
+function fhirPatient(version: number) {
+  return { resourceType: 'Patient', meta: { versionId: String(version) }, name: [{ use: 'official', family: 'MATRICE', given: [`Fhir${String.fromCharCode(97 + (n++ % 26))}`] }], gender: 'female', birthDate: '1950-05-05' };
+}
 
 const MATRIX: Row[] = [
   { method: 'GET', url: '/api/health', path: () => '/api/health', allowed: EVERYONE },
@@ -28,6 +34,17 @@ const MATRIX: Row[] = [
   { method: 'POST', url: '/api/patients', path: () => '/api/patients', body: freshPatient, allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
   { method: 'GET', url: '/api/patients/:id', path: (ids) => `/api/patients/${ids.patientId}`, allowed: ['coordinator', 'teamMember', 'otherCoordinator', 'structureAdmin'] },
   { method: 'PATCH', url: '/api/patients/:id', path: (ids) => `/api/patients/${ids.patientId}`, body: () => ({ version: 1, phone: '02 41 00 00 00' }), allowed: ['coordinator', 'otherCoordinator'] },
+  { method: 'POST', url: '/api/patients/duplicate-candidates', path: () => '/api/patients/duplicate-candidates', body: () => ({ birthName: 'Lemaire', givenName: 'Jeanne', birthDate: '1940-03-12', sex: 'F' }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'GET', url: '/api/patients/:id/identity-history', path: (ids) => `/api/patients/${ids.patientId}/identity-history`, allowed: ['coordinator', 'teamMember', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'POST', url: '/api/patients/:id/insi-retrieval', path: (ids) => `/api/patients/${ids.patientId}/insi-retrieval`, body: () => ({ version: 999 }), allowed: ['coordinator', 'otherCoordinator'] },
+  { method: 'POST', url: '/api/patients/:id/document-check', path: (ids) => `/api/patients/${ids.patientId}/document-check`, body: () => ({ version: 999, document: 'CNI' }), allowed: ['coordinator', 'otherCoordinator'] },
+  { method: 'POST', url: '/api/patients/:id/attributes', path: (ids) => `/api/patients/${ids.patientId}/attributes`, body: () => ({ version: 999, attribute: 'DOUT', set: true, reason: 'matrice' }), allowed: ['coordinator', 'otherCoordinator'] },
+  { method: 'GET', url: '/api/patients/:id/merges', path: (ids) => `/api/patients/${ids.patientId}/merges`, allowed: ['coordinator', 'teamMember', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'POST', url: '/api/patients/:id/merges', path: (ids) => `/api/patients/${ids.patientId}/merges`, body: () => ({ mergedPatientId: NO_ID, reason: 'matrice' }), allowed: ['referent'] },
+  { method: 'POST', url: '/api/patient-merges/:id/undo', path: () => `/api/patient-merges/${NO_ID}/undo`, body: () => ({ reason: 'matrice' }), allowed: ['referent'] },
+  { method: 'GET', url: '/api/identity/suspicions', path: () => '/api/identity/suspicions', allowed: ['referent'] },
+  { method: 'POST', url: '/api/identity/suspicions', path: () => '/api/identity/suspicions', body: (ids) => ({ kind: 'collision', patientId: ids.patientId, note: 'matrice' }), allowed: ['coordinator', 'otherCoordinator'] },
+  { method: 'POST', url: '/api/identity/suspicions/:id/dismiss', path: () => `/api/identity/suspicions/${NO_ID}/dismiss`, body: () => ({ reason: 'matrice' }), allowed: ['referent'] },
   { method: 'GET', url: '/api/patients/:id/files', path: (ids) => `/api/patients/${ids.patientId}/files`, allowed: ALL_PEOPLE },
   { method: 'GET', url: '/api/files', path: () => '/api/files', allowed: FIELD },
   { method: 'GET', url: '/api/files', path: () => '/api/files?scope=structure', allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
@@ -40,10 +57,18 @@ const MATRIX: Row[] = [
   { method: 'POST', url: '/api/files/:id/journal', path: (ids) => `/api/files/${ids.fileId}/journal`, body: () => ({ text: 'Note de la matrice des droits' }), allowed: ['coordinator', 'teamMember'] },
   { method: 'GET', url: '/api/files/:id/timeline', path: (ids) => `/api/files/${ids.fileId}/timeline`, allowed: READERS },
   { method: 'GET', url: '/api/files/:id/access-log', path: (ids) => `/api/files/${ids.fileId}/access-log`, allowed: ['coordinator', 'structureAdmin'] },
+  { method: 'GET', url: '/fhir/R4/Patient/:id', path: (ids) => `/fhir/R4/Patient/${ids.patientId}`, allowed: ['coordinator', 'teamMember', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'GET', url: '/fhir/R4/Patient', path: () => '/fhir/R4/Patient?family=lem', allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'POST', url: '/fhir/R4/Patient', path: () => '/fhir/R4/Patient', body: () => fhirPatient(1), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'PUT', url: '/fhir/R4/Patient/:id', path: (ids) => `/fhir/R4/Patient/${ids.patientId}`, body: (ids) => ({ ...fhirPatient(999), id: ids.patientId }), allowed: ['coordinator', 'otherCoordinator'] },
   { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },
 ];
+
+function allowedOf(row: Row): Who[] {
+  return row.allowed.includes('coordinator') ? [...row.allowed, 'referent'] : row.allowed;
+}
 
 /** Routes whose access is tested elsewhere, with where. */
 const TESTED_ELSEWHERE = new Map([
@@ -72,6 +97,7 @@ for (const kind of testDatabaseKinds()) {
       const otherDac = await app.makeStructure({ name: 'Autre DAC' });
       const practice = await app.makeStructure({ name: 'Cabinet', kind: 'practice' });
       callers.set('coordinator', await app.makePerson([{ structureId: dac, role: 'coordinator' }]));
+      callers.set('referent', await app.makePerson([{ structureId: dac, role: 'coordinator', identityReferent: true }]));
       callers.set('teamMember', await app.makePerson([{ structureId: practice, role: 'professional' }]));
       callers.set('outsider', await app.makePerson([{ structureId: practice, role: 'professional' }]));
       callers.set('otherCoordinator', await app.makePerson([{ structureId: otherDac, role: 'coordinator' }]));
@@ -101,11 +127,13 @@ for (const kind of testDatabaseKinds()) {
           const caller = callers.get(who);
           const url = row.path(ids, who);
           const body = row.body?.(ids);
-          const response = caller
+          const response = caller && row.method === 'PUT'
+            ? await app.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${caller.token}` }, payload: body as object })
+            : caller
             ? await (row.method === 'GET' ? caller.get(url) : row.method === 'DELETE' ? caller.delete(url) : row.method === 'PATCH' ? caller.patch(url, body) : caller.post(url, body))
             : await app.app.inject({ method: row.method, url, ...(body ? { payload: body as object } : {}) });
           const refusedStatus = who === 'anonymous' ? 401 : 403;
-          if (row.allowed.includes(who)) {
+          if (allowedOf(row).includes(who)) {
             assert.ok(![401, 403].includes(response.statusCode), `${who} should pass ${row.method} ${url}, got ${response.statusCode} ${response.body}`);
             assert.ok(response.statusCode < 500, `${who} got ${response.statusCode} on ${row.method} ${url}`);
           } else {

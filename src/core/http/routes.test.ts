@@ -14,13 +14,18 @@ GET /api/files/:id/journal file.read
 GET /api/files/:id/live file.read
 GET /api/files/:id/timeline file.read
 GET /api/health public
+GET /api/identity/suspicions identity.review
 GET /api/openapi.json public
 GET /api/patients patient.search
 GET /api/patients/:id patient.read
 GET /api/patients/:id/files person
+GET /api/patients/:id/identity-history patient.read
+GET /api/patients/:id/merges patient.read
 GET /api/people directory.search
 GET /api/structures person
 GET /api/tokens person
+GET /fhir/R4/Patient patient.search
+GET /fhir/R4/Patient/:id patient.read
 PATCH /api/files/:id file.update
 PATCH /api/patients/:id patient.update
 POST /api/admin/people account.manage
@@ -34,8 +39,18 @@ POST /api/files file.open
 POST /api/files/:id/journal journal.write
 POST /api/files/:id/team file.manage-team
 POST /api/files/:id/team/:memberId/end file.manage-team
+POST /api/identity/suspicions patient.manage-identity
+POST /api/identity/suspicions/:id/dismiss identity.review
+POST /api/patient-merges/:id/undo identity.review
 POST /api/patients patient.create
+POST /api/patients/:id/attributes patient.manage-identity
+POST /api/patients/:id/document-check patient.manage-identity
+POST /api/patients/:id/insi-retrieval patient.manage-identity
+POST /api/patients/:id/merges identity.review
+POST /api/patients/duplicate-candidates patient.create
 POST /api/tokens person
+POST /fhir/R4/Patient patient.create
+PUT /fhir/R4/Patient/:id patient.update
 `.trim();
 
 test('every API route declares the access pinned here', async (t) => {

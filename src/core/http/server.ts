@@ -19,6 +19,7 @@ import { registerHealthRoutes } from './health.ts';
 import { registerAccountRoutes } from '#src/accounts/routes.ts';
 import { registerPatientRoutes } from '#src/patients/routes.ts';
 import { registerFileRoutes } from '#src/files/routes.ts';
+import { registerFhirRoutes } from '#src/fhir/routes.ts';
 
 export type AppDeps = { config: Config; database: Database; live: LiveHub; insi?: InsiClient | null };
 export type App = FastifyInstance;
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerAccountRoutes(app);
   await registerPatientRoutes(app);
   await registerFileRoutes(app);
+  await registerFhirRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await serveWebApp(app);

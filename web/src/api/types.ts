@@ -4,7 +4,7 @@ export type PersonRef = { id: string; givenName: string; familyName: string; pro
 
 export const MEMBERSHIP_ROLES = ['coordinator', 'professional', 'structure_admin', 'regional_viewer', 'platform_admin'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-export type Membership = { id: string; structureId: string; structureName: string; role: MembershipRole };
+export type Membership = { id: string; structureId: string; structureName: string; role: MembershipRole; identityReferent: boolean };
 
 export type MeView = {
   id: string;
@@ -38,6 +38,7 @@ export type PatientSummary = {
 type PatientOptionalField =
   | 'usedName'
   | 'birthGivenNames'
+  | 'usedGivenName'
   | 'birthplaceInsee'
   | 'birthplaceName'
   | 'addressLine'
@@ -50,12 +51,119 @@ export type PatientInput = { birthName: string; givenName: string; birthDate: st
   [K in PatientOptionalField]?: string;
 };
 
+/** The identity traits the RNIV calls strict: read-only once retrieved from INSi (R-INS-4). */
+export const STRICT_TRAITS = ['birthName', 'givenName', 'birthGivenNames', 'birthDate', 'sex', 'birthplaceInsee'] as const;
+export type StrictTrait = (typeof STRICT_TRAITS)[number];
+
+export const DOCUMENT_KINDS = ['CNI', 'PASSPORT', 'RESIDENCE_PERMIT', 'BIRTH_CERTIFICATE', 'FAMILY_RECORD_BOOK'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** Only for a minor, with a parent's identity document. */
+export const MINOR_ONLY_DOCUMENTS: readonly DocumentKind[] = ['BIRTH_CERTIFICATE', 'FAMILY_RECORD_BOOK'];
+
+export const IDENTITY_ATTRIBUTES = ['DOUT', 'FICT', 'HOMD', 'HOMA', 'DPOT', 'DOUA', 'COLP', 'COLV'] as const;
+export type IdentityAttribute = (typeof IDENTITY_ATTRIBUTES)[number];
+export type InsKind = 'NIR' | 'NIA' | 'NIR-TEST' | 'NIR-DEMO';
+
+export type IdentityView = {
+  status: IdentityStatus;
+  retrieved: boolean;
+  checked: boolean;
+  validationMode: DocumentKind | null;
+  validatedAt: string | null;
+  insiCalledAt: string | null;
+  attributes: IdentityAttribute[];
+  strictTraitsLocked: boolean;
+  /** Given only for a qualified identity (R-INS-1). */
+  ins: { matricule: string; oid: string; kind: InsKind } | null;
+  insOnRecord: boolean;
+  receivedInsPending: boolean;
+};
+
 /** Unset optional fields may come back as null. */
 export type PatientView = Omit<PatientInput, PatientOptionalField> & { [K in PatientOptionalField]?: string | null } & {
   id: string;
   identityStatus: IdentityStatus;
+  identity: IdentityView;
+  /** Set on a record merged into another one: the survivor's id. */
+  mergedInto: string | null;
   version: number;
   createdAt: string;
+};
+
+/** What the duplicate search and the save compare; `excludePatientId` when editing that patient. */
+export type TypedIdentity = { birthName: string; usedName?: string; givenName: string; birthDate: string; sex: Sex; excludePatientId?: string };
+
+export type CandidateReason =
+  | 'same_ins'
+  | 'same_names'
+  | 'phonetic_names'
+  | 'similar_names'
+  | 'used_name_matches_birth_name'
+  | 'same_birth_date'
+  | 'transposed_birth_date'
+  | 'same_given_name'
+  | 'same_sex'
+  | 'different_sex';
+
+export type DuplicateCandidate = { patient: PatientSummary; score: number; reasons: CandidateReason[] };
+
+export type IdentityEventKind =
+  | 'created'
+  | 'traits_edited'
+  | 'insi_called'
+  | 'document_checked'
+  | 'attribute_set'
+  | 'attribute_cleared'
+  | 'ins_received'
+  | 'merged_into'
+  | 'merged_from'
+  | 'unmerged';
+
+export type IdentityEvent = {
+  id: string;
+  at: string;
+  kind: IdentityEventKind;
+  by: PersonRef | null;
+  statusBefore: IdentityStatus | null;
+  statusAfter: IdentityStatus;
+  details: Record<string, unknown>;
+};
+
+export type InsiOutcome = 'found' | 'not_found' | 'several';
+export type InsiRetrieval = { outcome: InsiOutcome; patient: PatientView };
+
+export type SuspicionKind = 'duplicate' | 'collision';
+export type SuspicionStatus = 'open' | 'dismissed' | 'merged';
+
+export type Suspicion = {
+  id: string;
+  kind: SuspicionKind;
+  status: SuspicionStatus;
+  /** One record for a collision, two for a duplicate. */
+  patients: PatientSummary[];
+  reasons: CandidateReason[];
+  score: number | null;
+  note: string | null;
+  detectedAt: string;
+  detectedBy: PersonRef | null;
+  resolvedAt: string | null;
+  resolvedBy: PersonRef | null;
+  resolution: string | null;
+};
+
+export type PatientMerge = {
+  id: string;
+  survivor: PatientSummary;
+  merged: PatientSummary;
+  reason: string;
+  mergedAt: string;
+  mergedBy: PersonRef | null;
+  movedFileIds: string[];
+  undoUntil: string;
+  undoneAt: string | null;
+  undoneBy: PersonRef | null;
+  undoReason: string | null;
+  canUndo: boolean;
 };
 
 export type FileStatus = 'open' | 'closed';
@@ -136,7 +244,8 @@ export type TimelineType =
   | 'file.reopened'
   | 'careTeam.memberAdded'
   | 'careTeam.memberEnded'
-  | 'journal.entryWritten';
+  | 'journal.entryWritten'
+  | 'file.patientChanged';
 
 export type TimelineItem = {
   id: string;

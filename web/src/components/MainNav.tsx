@@ -12,6 +12,7 @@ const ITEMS: NavItem[] = [
   { to: '/', label: fr.nav.home, visible: () => true },
   { to: '/files', label: fr.nav.myFiles, visible: (me) => mayDo(me, 'file.list-mine') },
   { to: '/patients', label: fr.nav.patients, visible: (me) => mayDo(me, 'patient.search') },
+  { to: '/identity', label: fr.nav.identity, visible: (me) => mayDo(me, 'identity.review') },
   { to: '/account', label: fr.nav.account, visible: () => true },
   { to: '/admin', label: fr.nav.admin, visible: (me) => mayDo(me, 'account.manage') },
 ];

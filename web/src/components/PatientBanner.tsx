@@ -1,29 +1,18 @@
 // The patient's identity at the top of every patient page, never ambiguous: birth name in capitals,
-// used name, first name, birth date and age, sex, identity status in words, referent when known.
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { IdentityStatus, PatientSummary, PersonRef } from '../api/types.ts';
+// used name, first name, birth date and age, sex, identity status in words, its alerts (doubtful,
+// possible duplicate…), referent when known.
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { IdentityAttribute, PatientSummary, PersonRef } from '../api/types.ts';
 import { fr } from '../i18n/fr.ts';
+import { AttributeBadges, IdentityBadge } from '../identity/badges.tsx';
 import { ageInYears, formatBirthDate } from '../lib/dates.ts';
 import { patientName, personName } from '../lib/names.ts';
 
 type PatientIdentity = Pick<PatientSummary, 'birthName' | 'givenName' | 'birthDate' | 'sex' | 'identityStatus'> & {
   usedName?: string | null;
+  usedGivenName?: string | null;
+  identity?: { attributes: IdentityAttribute[] };
 };
-
-const IDENTITY_COLORS: Record<IdentityStatus, string> = {
-  PROV: 'gray.7',
-  RECUP: 'indigo.8',
-  VALI: 'cyan.9',
-  QUAL: 'teal.9',
-};
-
-export function IdentityBadge({ status }: { status: IdentityStatus }) {
-  return (
-    <Badge color={IDENTITY_COLORS[status]} variant="filled" size="lg">
-      {fr.patients.identityStatus[status]}
-    </Badge>
-  );
-}
 
 export function PatientBanner({ patient, referent }: { patient: PatientIdentity; referent?: PersonRef | null }) {
   const age = fr.dates.age(ageInYears(patient.birthDate));
@@ -36,6 +25,7 @@ export function PatientBanner({ patient, referent }: { patient: PatientIdentity;
             {patientName(patient)}
           </Title>
           {patient.usedName && <Text>{fr.patients.banner.usedName(patient.usedName.toUpperCase())}</Text>}
+          {patient.usedGivenName && <Text>{fr.patients.banner.usedGivenName(patient.usedGivenName)}</Text>}
           <Text>
             {born} · {fr.patients.sex[patient.sex]}
           </Text>
@@ -43,7 +33,10 @@ export function PatientBanner({ patient, referent }: { patient: PatientIdentity;
             <Text>{referent ? fr.patients.banner.referent(personName(referent)) : fr.patients.banner.noReferent}</Text>
           )}
         </Stack>
-        <IdentityBadge status={patient.identityStatus} />
+        <Stack gap={6} align="flex-end">
+          <IdentityBadge status={patient.identityStatus} />
+          {patient.identity && <AttributeBadges attributes={patient.identity.attributes} />}
+        </Stack>
       </Group>
     </Paper>
   );

@@ -40,6 +40,8 @@ function describeTimelineItem(item: TimelineItem): string {
       return texts.memberAdded(memberName, roleLabel(payloadText(item, 'role')));
     case 'careTeam.memberEnded':
       return texts.memberEnded(memberName, roleLabel(payloadText(item, 'role')));
+    case 'file.patientChanged':
+      return texts.patientChanged;
     case 'journal.entryWritten':
       return texts.entryWritten(categoryLabel(payloadText(item, 'category')), payloadText(item, 'authorName') ?? actorName);
     default:

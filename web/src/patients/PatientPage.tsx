@@ -1,7 +1,10 @@
-// One patient: identity banner, the files I may see, and for a coordinator, opening a coordination file.
-import { Button, EmptyState, Group, Loader, Stack, Title } from '@mantine/core';
+// One patient: identity banner, the identity and its INS (with the coordinator's actions), the files I
+// may see and opening one, the merges, and the identity history. A merged record points to the one kept.
+import { Button, EmptyState, Grid, Group, Loader, Stack, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import type { PatientView } from '../api/types.ts';
 import { useCurrentUser } from '../auth/api.ts';
 import { mayDo } from '../auth/rights.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -10,9 +13,14 @@ import { LoadFailure } from '../components/StatusPages.tsx';
 import { useOpenFile } from '../files/api.ts';
 import { FilesTable } from '../files/FilesTable.tsx';
 import { fr } from '../i18n/fr.ts';
+import { IdentityHistory } from '../identity/IdentityHistory.tsx';
+import { IdentityPanel } from '../identity/IdentityPanel.tsx';
+import { MergedNotice } from '../identity/MergedNotice.tsx';
+import { MergesPanel } from '../identity/MergesPanel.tsx';
 import { patientName } from '../lib/names.ts';
 import { notifyError, notifySuccess } from '../lib/notify.ts';
 import { usePatient, usePatientFiles } from './api.ts';
+import { PatientForm } from './PatientForm.tsx';
 
 const texts = fr.patients.page;
 
@@ -43,22 +51,68 @@ function PatientFiles({ patientId }: { patientId: string }) {
   return <FilesTable files={files.data.items} showPatient={false} label={texts.filesHeading} />;
 }
 
+function MergedPatient({ patient, survivorId }: { patient: PatientView; survivorId: string }) {
+  const me = useCurrentUser();
+  return (
+    <Stack>
+      <MergedNotice survivorId={survivorId} />
+      <PatientBanner patient={patient} />
+      <MergesPanel patientId={patient.id} canReview={mayDo(me, 'identity.review')} />
+      <IdentityHistory patientId={patient.id} />
+    </Stack>
+  );
+}
+
+function LivePatient({ patient }: { patient: PatientView }) {
+  const me = useCurrentUser();
+  const [editing, setEditing] = useState(false);
+  const canEdit = mayDo(me, 'patient.update');
+  return (
+    <Stack>
+      <PatientBanner patient={patient} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack>
+            {editing ? (
+              <PatientForm
+                mode="edit"
+                patient={patient}
+                onCancel={() => setEditing(false)}
+                onSaved={() => {
+                  notifySuccess(fr.patients.edit.saved);
+                  setEditing(false);
+                }}
+              />
+            ) : (
+              <IdentityPanel patient={patient} canManage={mayDo(me, 'patient.manage-identity')} onEdit={canEdit ? () => setEditing(true) : undefined} />
+            )}
+            <Group justify="space-between">
+              <Title order={2} size="h3">
+                {texts.filesHeading}
+              </Title>
+              {mayDo(me, 'file.open') && <OpenFileButton patientId={patient.id} />}
+            </Group>
+            <PatientFiles patientId={patient.id} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack>
+            <MergesPanel patientId={patient.id} canReview={mayDo(me, 'identity.review')} />
+            <IdentityHistory patientId={patient.id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
 export function PatientPage() {
   const { patientId = '' } = useParams();
-  const me = useCurrentUser();
   const patient = usePatient(patientId);
   useDocumentTitle(fr.app.title(patient.data ? patientName(patient.data) : fr.patients.pageTitle));
 
   if (patient.isPending) return <Loader aria-label={fr.common.loading} />;
   if (patient.isError) return <LoadFailure error={patient.error} notFoundTitle={texts.notFoundTitle} notFoundText={texts.notFoundText} />;
-  return (
-    <Stack>
-      <PatientBanner patient={patient.data} />
-      <Group justify="space-between">
-        <Title order={2}>{texts.filesHeading}</Title>
-        {mayDo(me, 'file.open') && <OpenFileButton patientId={patientId} />}
-      </Group>
-      <PatientFiles patientId={patientId} />
-    </Stack>
-  );
+  if (patient.data.mergedInto) return <MergedPatient key={patient.data.id} patient={patient.data} survivorId={patient.data.mergedInto} />;
+  return <LivePatient key={patient.data.id} patient={patient.data} />;
 }

@@ -7,7 +7,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { PatientSummary } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ScrollableTable } from '../components/ScrollableTable.tsx';
-import { IdentityBadge } from '../components/PatientBanner.tsx';
+import { IdentityBadge } from '../identity/badges.tsx';
 import { MIN_SEARCH_LENGTH } from '../directory/api.ts';
 import { fr } from '../i18n/fr.ts';
 import { formatBirthDate, todayInParis } from '../lib/dates.ts';
@@ -134,9 +134,10 @@ export function PatientsPage() {
       </Group>
       {creating ? (
         <PatientForm
+          mode="create"
           initialValues={fromSearch(q, birthDate)}
           onCancel={() => setCreating(false)}
-          onCreated={(patient) => {
+          onSaved={(patient) => {
             notifySuccess(fr.patients.created);
             navigate(`/patients/${patient.id}`);
           }}
