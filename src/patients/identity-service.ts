@@ -73,16 +73,17 @@ export async function retrieveIns(
   insi: InsiClient | null,
   request: { patientId: string; version: number; production: boolean },
 ): Promise<{ outcome: InsiSearchResult['outcome']; patient: PatientView }> {
-  const { traits, caller } = await step(async (ctx) => {
+  const { traits, caller, received } = await step(async (ctx) => {
     const row = await loadPatientFor(ctx, request.patientId, 'patient.manage-identity');
     assertVersion(row, request.version);
     if (!mayCallInsi(factsOf(row))) throw new Conflict('identity.insi_forbidden', 'No INSi call for a doubtful or fictitious identity');
-    return { traits: insiTraitsOf(row), caller: insiCallerOf(ctx) };
+    const pending = (await repo.findInsOf(ctx.db, [row.id])).find((r) => r.state === 'received');
+    return { traits: { ...insiTraitsOf(row), firstGivenName: row.givenName }, caller: insiCallerOf(ctx), received: pending ? { matricule: pending.matricule, oid: pending.oid } : null };
   });
   if (!insi) throw new DomainError(503, 'identity.insi_unavailable', 'The INSi teleservice is not configured');
   let answer: InsiSearchResult;
   try {
-    answer = await insi.searchByTraits(traits, caller);
+    answer = await askInsi(insi, traits, caller, received);
   } catch (error) {
     if (!(error instanceof InsiUnavailable)) throw error;
     await step((ctx) => recordInsiCall(ctx, request.patientId, { outcome: 'unavailable', channel: insi.channel }));
@@ -96,6 +97,20 @@ export async function retrieveIns(
     await applyInsiIdentity(ctx, request, answer.identity, insi.channel);
     return { outcome: answer.outcome, patient: await viewOf(ctx, request.patientId) };
   });
+}
+
+/**
+ * An INS received from another system is first verified with the record's traits (INSi "vérification");
+ * when INSi confirms it, the traits stand as they are. Otherwise, or without one, INSi is searched by traits.
+ */
+async function askInsi(insi: InsiClient, traits: InsiSearchTraits & { firstGivenName: string }, caller: InsiCaller, received: { matricule: string; oid: string } | null): Promise<InsiSearchResult> {
+  if (received && (await insi.verifyIns(received, traits, caller)).outcome === 'valid') {
+    return {
+      outcome: 'found',
+      identity: { ...received, birthName: traits.birthName, firstGivenName: traits.firstGivenName, givenNames: traits.givenNames, birthDate: traits.birthDate, sex: traits.sex, birthplaceInsee: traits.birthplaceInsee ?? '' },
+    };
+  }
+  return insi.searchByTraits(traits, caller);
 }
 
 async function recordInsiCall(ctx: Ctx, patientId: string, call: { outcome: string; channel: string }): Promise<void> {
@@ -117,7 +132,7 @@ async function applyInsiIdentity(ctx: Ctx, request: { patientId: string; version
     birthGivenNames: identity.givenNames,
     birthDate: identity.birthDate,
     sex: identity.sex,
-    birthplaceInsee: identity.birthplaceInsee,
+    birthplaceInsee: identity.birthplaceInsee || null,
   };
   const corrected = (Object.keys(traits) as (keyof typeof traits)[]).filter((k) => (row[k] ?? null) !== traits[k]);
   const retrieved = applyIdentityEvent(factsOf(row), { type: 'insi_retrieved' });

@@ -62,6 +62,28 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(history[1].details.correctedTraits, ['birthGivenNames']);
     });
 
+    test('an INS received from another system is verified with INSi before it counts', async (t) => {
+      const app = await buildTestApp(t, kind, { insiRegister: [jeanneInInsi] });
+      const dac = await app.makeStructure();
+      const coordinator = await app.makePerson([{ structureId: dac, role: 'coordinator' }]);
+      const resource = {
+        resourceType: 'Patient',
+        identifier: [{ use: 'official', system: `urn:oid:${INS_OIDS.nirTest}`, value: JEANNE_NIR }],
+        name: [{ use: 'official', family: 'LEMAIRE', given: ['Jeanne'], extension: [{ url: 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-patient-birth-list-given-name', valueString: 'Jeanne Marie Louise' }] }],
+        gender: 'female',
+        birthDate: '1940-03-12',
+      };
+      const created = (await coordinator.post('/fhir/R4/Patient', resource)).json();
+      const before = (await coordinator.get(`/api/patients/${created.id}`)).json();
+      assert.equal(before.identityStatus, 'PROV');
+      assert.equal(before.identity.receivedInsPending, true);
+      const verified = (await coordinator.post(`/api/patients/${created.id}/insi-retrieval`, { version: before.version })).json();
+      assert.equal(verified.outcome, 'found');
+      assert.equal(verified.patient.identityStatus, 'RECUP');
+      assert.equal(verified.patient.identity.receivedInsPending, false);
+      assert.equal(verified.patient.identity.insOnRecord, true);
+    });
+
     test('a doubtful identity cannot call INSi and falls back to PROV', async (t) => {
       const app = await buildTestApp(t, kind, { insiRegister: [jeanneInInsi] });
       const dac = await app.makeStructure();
