@@ -39,7 +39,16 @@ export async function startOnDatabase(config: Config, database: Database, option
     sealAuditLog(database.db).catch((error) => app.log.error({ err: error }, 'audit sealing failed'));
   }, SEAL_EVERY_MS);
   sealer.unref();
-  const url = options.listen ? await app.listen({ port: config.port, host: config.host }) : 'http://inject';
+  let url = 'http://inject';
+  try {
+    if (options.listen) url = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    // A taken port must not leave the sealer ticking on a database about to close.
+    clearInterval(sealer);
+    await app.close();
+    await live.close();
+    throw error;
+  }
   return {
     app,
     database,

@@ -9,9 +9,11 @@ import type { DemoRegion } from './types.ts';
 
 const REGISTER_FILE = 'insi-demo-register.json';
 
-export function writeDemoInsiRegister(dataDir: string, region: DemoRegion): void {
+export function writeDemoInsiRegister(dataDir: string, region: DemoRegion): InsiRegisterEntry[] {
+  const register = buildDemoInsiRegister(region);
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(path.join(dataDir, REGISTER_FILE), JSON.stringify(buildDemoInsiRegister(region), null, 1));
+  fs.writeFileSync(path.join(dataDir, REGISTER_FILE), JSON.stringify(register, null, 1));
+  return register;
 }
 
 /** Starts the peer on an ephemeral local port; an empty register when the demo was never loaded here. */

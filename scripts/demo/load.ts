@@ -11,6 +11,7 @@ import { createPatient } from '#src/patients/service.ts';
 import { importFileHistory, type FileHistory } from '#src/files/import-history.ts';
 import type { ClosureReason } from '#src/files/rules.ts';
 import { writeDemoInsiRegister } from './insi-peer.ts';
+import { loadHospitalDuplicate, qualifiedJeanne } from './identities.ts';
 import { buildDemoRegion, type DemoFile, type DemoRegion } from './region.ts';
 
 export const DEMO_PASSWORD = 'Demo-Trame-2026';
@@ -56,7 +57,7 @@ function historyOf(file: DemoFile, loaded: Loaded): FileHistory {
 export async function loadDemoRegion(database: Database, config: Config, now: Date): Promise<DemoCounts> {
   if (config.production) throw new Error('The demo region is never loaded when NODE_ENV=production');
   const region = buildDemoRegion(now);
-  writeDemoInsiRegister(config.dataDir, region);
+  const register = writeDemoInsiRegister(config.dataDir, region);
   const counts: DemoCounts = { structures: region.structures.length, people: region.people.length, patients: region.patients.length, files: 0, journalEntries: 0 };
   await database.db.transaction(async (tx) => {
     const ctx: Ctx = { db: tx as unknown as Db, actor: systemActor('demo'), now, requestId: 'demo', clientIp: null };
@@ -64,9 +65,12 @@ export async function loadDemoRegion(database: Database, config: Config, now: Da
     for (const patient of region.patients) {
       const creator = region.files.find((f) => f.patientKey === patient.key);
       const at = creator ? creator.openedAt : now;
-      const view = await createPatient({ ...ctx, now: at }, patient, { onCandidates: 'queue' });
+      const qualified = patient.key === 'jeanne' ? qualifiedJeanne(patient, register) : null;
+      const view = await createPatient({ ...ctx, now: at }, qualified?.input ?? patient, qualified?.options ?? { onCandidates: 'queue' });
       loaded.patientIds.set(patient.key, view.id);
     }
+    const duplicated = region.patients.find((p) => p.usedName && Number(p.birthDate.slice(8)) <= 12 && p.birthDate.slice(8) !== p.birthDate.slice(5, 7));
+    if (duplicated) await loadHospitalDuplicate({ ...ctx, now: new Date(now.getTime() - 3 * 86_400_000) }, duplicated);
     for (const file of region.files) {
       await importFileHistory(ctx, historyOf(file, loaded));
       counts.files += 1;
