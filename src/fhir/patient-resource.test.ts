@@ -26,6 +26,7 @@ function identity(overrides: Partial<IdentityView> = {}): IdentityView {
     validationMode: null,
     validatedAt: null,
     insiCalledAt: null,
+    insiChannel: null,
     attributes: [],
     strictTraitsLocked: false,
     ins: null,
@@ -56,7 +57,7 @@ function view(overrides: Partial<PatientView> = {}): PatientView {
     identity: identity(),
     mergedInto: null,
     version: 4,
-    createdAt: '2026-01-05T09:00:00.000Z',
+    createdAt: new Date('2026-01-05T09:00:00.000Z'),
   };
   const merged = { ...base, ...overrides };
   merged.identityStatus = merged.identity.status;
@@ -68,8 +69,8 @@ const QUAL = identity({
   retrieved: true,
   checked: true,
   validationMode: 'CNI',
-  validatedAt: '2026-03-02T08:15:00.000Z',
-  insiCalledAt: '2026-03-02T08:10:00.000Z',
+  validatedAt: new Date('2026-03-02T08:15:00.000Z'),
+  insiCalledAt: new Date('2026-03-02T08:10:00.000Z'),
   strictTraitsLocked: true,
   ins: { matricule: JEANNE_NIR, oid: INS_OIDS.nir, kind: 'NIR' },
   insOnRecord: true,
@@ -286,7 +287,7 @@ test('attributes go to FR Core comment and come back', () => {
 test('every DocumentKind maps to an FR Core validation mode and back', () => {
   const codes = { CNI: 'CN', PASSPORT: 'PA', RESIDENCE_PERMIT: 'CS', BIRTH_CERTIFICATE: 'AN', FAMILY_RECORD_BOOK: 'LE' } as const;
   for (const [kind, code] of Object.entries(codes) as [keyof typeof codes, string][]) {
-    const fhir = patientToFhir(view({ identity: identity({ status: 'VALI', checked: true, validationMode: kind, validatedAt: '2026-02-01T10:00:00Z' }) }));
+    const fhir = patientToFhir(view({ identity: identity({ status: 'VALI', checked: true, validationMode: kind, validatedAt: new Date('2026-02-01T10:00:00Z') }) }));
     assert.equal(reliabilityOf(fhir).find((extension) => extension.url === 'validationMode')?.valueCoding?.code, code);
     assert.equal(fhirToPatientInput(wire(fhir), TEST).declared?.validationMode, kind);
   }
@@ -301,7 +302,7 @@ test('a validation mode FR Core knows but Trame does not (driving licence) reads
 });
 
 test('the dates of INSi and of the check are the calendar day in France', () => {
-  const fhir = patientToFhir(view({ identity: { ...QUAL, insiCalledAt: '2026-03-01T23:30:00.000Z', validatedAt: new Date('2026-07-14T22:30:00Z') } }));
+  const fhir = patientToFhir(view({ identity: { ...QUAL, insiCalledAt: new Date('2026-03-01T23:30:00.000Z'), validatedAt: new Date('2026-07-14T22:30:00Z') } }));
   const sub = reliabilityOf(fhir);
   assert.equal(sub.find((extension) => extension.url === 'dateInterrogationINSi')?.valueDate, '2026-03-02');
   assert.equal(sub.find((extension) => extension.url === 'validationDate')?.valueDate, '2026-07-15');

@@ -20,58 +20,18 @@ import {
   TRAME_PATIENT_SYSTEM,
   VALIDATION_MODE,
 } from './fr-core.ts';
-import type { DocumentKind, InsKind } from './fr-core.ts';
+import type { DocumentKind } from './fr-core.ts';
 import { FhirInvalid } from './operation-outcome.ts';
 import type { Issue, IssueType } from './operation-outcome.ts';
 
 export type { DocumentKind, InsKind } from './fr-core.ts';
 export type { IdentityAttribute, IdentityStatus } from '#src/patients/identity-rules.ts';
 
-// ---------------------------------------------------------------------------------------------------------
-// Trame's shapes (docs/api.md, "Shapes"). Optional traits accept null and undefined, as the service has them.
-
-export type Sex = 'F' | 'M' | 'U';
-
-export type PatientInput = {
-  birthName: string;
-  usedName?: string | null | undefined;
-  givenName: string;
-  birthGivenNames?: string | null | undefined;
-  usedGivenName?: string | null | undefined;
-  birthDate: string;
-  sex: Sex;
-  birthplaceInsee?: string | null | undefined;
-  birthplaceName?: string | null | undefined;
-  addressLine?: string | null | undefined;
-  postalCode?: string | null | undefined;
-  communeInsee?: string | null | undefined;
-  communeName?: string | null | undefined;
-  phone?: string | null | undefined;
-};
-
-export type IdentityView = {
-  status: IdentityStatus;
-  retrieved: boolean;
-  checked: boolean;
-  validationMode: DocumentKind | null;
-  validatedAt: string | Date | null;
-  insiCalledAt: string | Date | null;
-  attributes: readonly IdentityAttribute[];
-  strictTraitsLocked: boolean;
-  /** Given only for a QUAL identity (R-INS-1). */
-  ins: { matricule: string; oid: string; kind: InsKind } | null;
-  insOnRecord: boolean;
-  receivedInsPending: boolean;
-};
-
-export type PatientView = PatientInput & {
-  id: string;
-  identityStatus: IdentityStatus;
-  identity: IdentityView;
-  mergedInto: string | null;
-  version: number;
-  createdAt: string | Date;
-};
+// Trame's shapes are the patients capability's own (docs/api.md, "Shapes").
+export type { PatientInput } from '#src/patients/service.ts';
+export type { IdentityView, PatientView, Sex } from '#src/patients/views.ts';
+import type { PatientInput } from '#src/patients/service.ts';
+import type { IdentityView, PatientView, Sex } from '#src/patients/views.ts';
 
 /** What a received FR Core Patient says. `declared` is null when it carries no identity status. */
 export type ReceivedPatient = {
