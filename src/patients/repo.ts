@@ -1,5 +1,5 @@
 // SQL of the patients capability.
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { identityEvents, identitySuspicions, patientIns, patientMerges, patients } from '#src/db/schema/index.ts';
 import type { Db } from '#src/core/db/connect.ts';
 import { likePrefix } from '#src/core/search-text.ts';
@@ -33,12 +33,6 @@ export async function updatePatientIfVersion(db: Db, id: string, version: number
   return updated.length === 1;
 }
 
-function splitCondition(split: NameSplit): SQL {
-  const family = likePrefix(split.family);
-  const byFamily = or(like(patients.searchBirthName, family), like(patients.searchUsedName, family))!;
-  return split.given ? and(byFamily, like(patients.searchGivenName, likePrefix(split.given)))! : byFamily;
-}
-
 export type PatientSearch = {
   splits: NameSplit[];
   birthDate?: string | undefined;
@@ -47,24 +41,59 @@ export type PatientSearch = {
   limit: number;
 };
 
-/** Live records (not merged away) matching every criterion given; nothing when no criterion narrows the region. */
-export async function searchPatients(db: Db, query: PatientSearch): Promise<PatientRow[]> {
-  const conditions: SQL[] = [];
-  if (query.splits.length > 0) conditions.push(or(...query.splits.map(splitCondition))!);
-  if (query.birthDate) conditions.push(eq(patients.birthDate, query.birthDate));
-  if (query.ins) {
-    conditions.push(sql`${patients.id} IN (SELECT patient_id FROM patient_ins WHERE matricule = ${query.ins} AND state <> 'old')`);
-  }
-  if (query.communeInsee) conditions.push(eq(patients.communeInsee, query.communeInsee));
-  if (conditions.length === 0) return [];
-  return db
-    .select()
-    .from(patients)
-    .where(and(isNull(patients.mergedInto), ...conditions))
-    .orderBy(asc(patients.searchBirthName), asc(patients.searchGivenName), asc(patients.birthDate))
-    .limit(query.limit);
+function otherFilters(query: PatientSearch): SQL[] {
+  const filters: SQL[] = [];
+  if (query.birthDate) filters.push(sql`birth_date = ${query.birthDate}`);
+  if (query.ins) filters.push(sql`id IN (SELECT patient_id FROM patient_ins WHERE matricule = ${query.ins} AND state <> 'old')`);
+  if (query.communeInsee) filters.push(sql`commune_insee = ${query.communeInsee}`);
+  return filters;
 }
 
+/**
+ * One name reading on one name column, in index order: the search columns are COLLATE "C", so the
+ * (name, given name, birth date) b-tree serves both the LIKE prefix and the ORDER BY, and the scan
+ * stops after `limit` rows however common the prefix.
+ */
+function nameArm(column: 'search_birth_name' | 'search_used_name', split: NameSplit, filters: readonly SQL[], limit: number): SQL {
+  const name = sql.raw(column);
+  const given = split.given ? sql` AND search_given_name LIKE ${likePrefix(split.given)}` : sql``;
+  const more = filters.length > 0 ? sql` AND ${sql.join([...filters], sql` AND `)}` : sql``;
+  return sql`(SELECT id, ${name} AS sort_name, search_given_name AS sort_given, birth_date::text AS sort_date FROM patients
+    WHERE merged_into IS NULL AND ${name} LIKE ${likePrefix(split.family)}${given}${more}
+    ORDER BY ${name}, search_given_name, birth_date LIMIT ${limit})`;
+}
+
+type Hit = { id: string; sort_name: string; sort_given: string; sort_date: string };
+
+function byHitOrder(a: Hit, b: Hit): number {
+  const key = (h: Hit) => [h.sort_name, h.sort_given, h.sort_date];
+  const [x, y] = [key(a), key(b)];
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Live records (not merged away) matching every criterion given, in the order of the name that
+ * matched; nothing when no criterion narrows the region.
+ */
+export async function searchPatients(db: Db, query: PatientSearch): Promise<PatientRow[]> {
+  const filters = otherFilters(query);
+  if (query.splits.length === 0) {
+    if (filters.length === 0) return [];
+    return db
+      .select()
+      .from(patients)
+      .where(and(isNull(patients.mergedInto), ...filters))
+      .orderBy(asc(patients.searchBirthName), asc(patients.searchGivenName), asc(patients.birthDate))
+      .limit(query.limit);
+  }
+  const arms = query.splits.flatMap((split) => [nameArm('search_birth_name', split, filters, query.limit), nameArm('search_used_name', split, filters, query.limit)]);
+  const result = await db.execute(sql.join(arms, sql` UNION ALL `));
+  const hits = ((result as unknown as { rows: Hit[] }).rows).sort(byHitOrder);
+  const ids = [...new Set(hits.map((h) => h.id))].slice(0, query.limit);
+  const rows = new Map((await findPatientsByIds(db, ids)).map((row) => [row.id, row]));
+  return ids.map((id) => rows.get(id)!);
+}
 
 export type CandidateQuery = {
   birthDates: string[];

@@ -49,11 +49,11 @@ export const patients = pgTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    index('patients_search_birth_name_idx').using('btree', t.searchBirthName.op('text_pattern_ops')),
-    index('patients_search_used_name_idx').using('btree', t.searchUsedName.op('text_pattern_ops')),
+    // The search columns are COLLATE "C" (migration 0004, not expressible here): these b-trees then serve
+    // the LIKE prefix search, its ORDER BY, and the equality arms of duplicate-candidate search.
+    index('patients_birth_names_idx').on(t.searchBirthName, t.searchGivenName, t.birthDate),
+    index('patients_used_names_idx').on(t.searchUsedName, t.searchGivenName, t.birthDate),
     index('patients_birth_date_idx').on(t.birthDate),
-    index('patients_birth_names_idx').on(t.searchBirthName, t.searchGivenName),
-    index('patients_used_names_idx').on(t.searchUsedName, t.searchGivenName),
     index('patients_commune_idx').on(t.communeInsee),
     index('patients_merged_into_idx').on(t.mergedInto),
   ],
