@@ -66,10 +66,14 @@ export function chainHash(prevHash: string, row: AuditRow): string {
 }
 
 /** Links every committed unsealed row into the chain, oldest first. Returns how many were sealed. */
-export async function sealAuditLog(db: Db, batchSize = 5000): Promise<number> {
+export async function sealAuditLog(db: Db, batchSize = 5000, options: { waitForLock?: boolean } = {}): Promise<number> {
   return db.transaction(async (tx) => {
-    const locked = (await tx.execute(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) as locked`)) as unknown as { rows: { locked: boolean }[] };
-    if (!locked.rows[0]?.locked) return 0;
+    if (options.waitForLock) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
+    } else {
+      const locked = (await tx.execute(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) as locked`)) as unknown as { rows: { locked: boolean }[] };
+      if (!locked.rows[0]?.locked) return 0;
+    }
     const [last] = await tx.select().from(auditLog).where(sql`seal_seq is not null`).orderBy(desc(auditLog.sealSeq)).limit(1);
     const rows = await tx.select().from(auditLog).where(isNull(auditLog.sealSeq)).orderBy(asc(auditLog.id)).limit(batchSize);
     if (rows.length === 0) return 0;
@@ -90,9 +94,11 @@ export async function sealAuditLog(db: Db, batchSize = 5000): Promise<number> {
   });
 }
 
+/** Seals everything appended so far; waits for a sealer already at work instead of returning early. */
 export async function sealAll(db: Db): Promise<number> {
   let total = 0;
-  for (let sealed = await sealAuditLog(db); sealed > 0; sealed = await sealAuditLog(db)) total += sealed;
+  const seal = () => sealAuditLog(db, 5000, { waitForLock: true });
+  for (let sealed = await seal(); sealed > 0; sealed = await seal()) total += sealed;
   return total;
 }
 
