@@ -1,7 +1,7 @@
 // The frame of every page once logged in: header (logo, patient search, account menu), navigation, content.
 import { Anchor, AppShell, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, ScrollRestoration } from 'react-router';
 import { useCurrentUser } from '../auth/api.ts';
 import { mayDo } from '../auth/rights.ts';
 import { fr } from '../i18n/fr.ts';
@@ -47,6 +47,8 @@ export function AppLayout() {
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Outlet />
       </AppShell.Main>
+      {/* A new page opens at its top (after saving a long form, say); back and forward restore the position. */}
+      <ScrollRestoration />
     </AppShell>
   );
 }

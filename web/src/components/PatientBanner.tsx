@@ -1,20 +1,22 @@
 // The patient's identity at the top of every patient page, never ambiguous: birth name in capitals,
 // used name, first name, birth date and age, sex, identity status in words, its alerts (doubtful,
 // possible duplicate…), referent when known.
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import type { IdentityAttribute, PatientSummary, PersonRef } from '../api/types.ts';
 import { fr } from '../i18n/fr.ts';
 import { AttributeBadges, IdentityBadge } from '../identity/badges.tsx';
 import { ageInYears, formatBirthDate } from '../lib/dates.ts';
 import { patientName, personName } from '../lib/names.ts';
 
-type PatientIdentity = Pick<PatientSummary, 'birthName' | 'givenName' | 'birthDate' | 'sex' | 'identityStatus'> & {
+type PatientIdentity = Pick<PatientSummary, 'id' | 'birthName' | 'givenName' | 'birthDate' | 'sex' | 'identityStatus'> & {
   usedName?: string | null;
   usedGivenName?: string | null;
   identity?: { attributes: IdentityAttribute[] };
 };
 
-export function PatientBanner({ patient, referent }: { patient: PatientIdentity; referent?: PersonRef | null }) {
+/** `linkToIdentity` on pages other than the patient's own (a file): a way to the identity, its INS and history. */
+export function PatientBanner({ patient, referent, linkToIdentity = false }: { patient: PatientIdentity; referent?: PersonRef | null; linkToIdentity?: boolean }) {
   const age = fr.dates.age(ageInYears(patient.birthDate));
   const born = fr.patients.banner.born(patient.sex, formatBirthDate(patient.birthDate), age);
   return (
@@ -31,6 +33,11 @@ export function PatientBanner({ patient, referent }: { patient: PatientIdentity;
           </Text>
           {referent !== undefined && (
             <Text>{referent ? fr.patients.banner.referent(personName(referent)) : fr.patients.banner.noReferent}</Text>
+          )}
+          {linkToIdentity && (
+            <Anchor component={Link} to={`/patients/${patient.id}`} size="sm">
+              {fr.patients.banner.identityLink}
+            </Anchor>
           )}
         </Stack>
         <Stack gap={6} align="flex-end">

@@ -43,7 +43,7 @@ function FileContent({ file }: { file: FileView }) {
   useLiveFile(file.id);
   return (
     <Stack>
-      <PatientBanner patient={file.patient} referent={file.referent} />
+      <PatientBanner patient={file.patient} referent={file.referent} linkToIdentity />
       <FileHeader file={file} />
       <FileTabs file={file} />
     </Stack>

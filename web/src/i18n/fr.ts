@@ -273,7 +273,7 @@ export const fr = {
       born: (sex: Sex, date: string, age: string) => `${sex === 'F' ? 'Née' : sex === 'M' ? 'Né' : 'Né·e'} le ${date} (${age})`,
       referent: (name: string) => `Référent de parcours\u00a0: ${name}`,
       noReferent: 'Pas encore de référent de parcours',
-      attributes: "Alertes sur l'identité",
+      identityLink: "Identité du patient\u00a0: INS, historique, autres dossiers",
     },
     page: {
       filesHeading: 'Dossiers de coordination',
@@ -292,13 +292,12 @@ export const fr = {
       editIntro:
         "Des dossiers patients ressemblent à l'identité corrigée. S'il s'agit de la même personne, signalez un doublon au lieu d'enregistrer. Sinon, cochez «\u00a0Ce n'est pas la même personne\u00a0» pour chacun.",
       searching: 'Recherche de dossiers ressemblants…',
+      found: (count: number) => `${plural(count, 'dossier patient ressemble', 'dossiers patients ressemblent')} à cette identité\u00a0: vérifiez avant d'enregistrer.`,
       listLabel: 'Dossiers patients ressemblants',
       veryLikely: 'Très probable',
       likely: 'Probable',
       score: (label: string, score: number) => `${label} (${score}/100)`,
-      scoreLabel: 'Ressemblance',
       reasons: (reasons: string) => `Pourquoi\u00a0: ${reasons}.`,
-      born: (date: string) => `Né·e le ${date}`,
       open: 'Ouvrir ce dossier patient',
       notSame: "Ce n'est pas la même personne",
       reviewFirst:
@@ -308,7 +307,6 @@ export const fr = {
   },
   identity: {
     heading: 'Identité et INS',
-    statusLabel: "Statut de l'identité",
     statusHelp: {
       PROV: "Pour qualifier l'identité\u00a0: récupérez l'INS auprès du téléservice INSi et vérifiez une pièce d'identité.",
       RECUP: "INS récupéré auprès de l'INSi. Vérifiez une pièce d'identité pour qualifier l'identité.",
@@ -324,7 +322,6 @@ export const fr = {
       COLP: "Ce dossier mélange peut-être deux personnes\u00a0: l'identité ne peut pas être qualifiée tant que le référent en identitovigilance n'a pas traité le signalement.",
     } as Partial<Record<IdentityAttribute, string>>,
     traits: {
-      heading: "Traits d'identité",
       birthName: 'Nom de naissance',
       usedName: "Nom d'usage",
       birthGivenNames: 'Prénoms de naissance',
@@ -365,7 +362,6 @@ export const fr = {
       reportDuplicate: 'Signaler un doublon',
       reportCollision: 'Signaler une collision',
       edit: "Modifier l'identité",
-      readOnly: "Seuls les coordinateurs peuvent interroger l'INSi, vérifier une pièce d'identité ou signaler un problème d'identité.",
     },
     insi: {
       title: "Réponse du téléservice INSi",
@@ -498,6 +494,7 @@ export const fr = {
     compareLabel: 'Comparaison des deux dossiers',
     trait: 'Trait',
     record: (n: number) => `Dossier ${n}`,
+    recordOf: (n: number) => `Dossier ${n}\u00a0:`,
     differs: 'différent',
     openRecord: 'Ouvrir le dossier patient',
     merge: 'Fusionner',

@@ -15,7 +15,8 @@ import { PatientPicker } from './PatientPicker.tsx';
 
 const texts = fr.identity;
 
-export type InsiAnswer = { result: InsiResult } | { error: unknown };
+/** What the last INSi call answered; `version` is the record's version it speaks about. */
+export type InsiAnswer = ({ result: InsiResult } | { error: unknown }) & { version: number };
 
 export function blocksInsi(patient: PatientView): string | null {
   const attributes = patient.identity.attributes;
@@ -29,9 +30,15 @@ export function InsiButton({ patient, onAnswer }: { patient: PatientView; onAnsw
   const blocked = blocksInsi(patient);
   return (
     <Button
+      variant={patient.identity.retrieved ? 'outline' : 'filled'}
       disabled={blocked !== null}
       loading={insi.isPending}
-      onClick={() => insi.mutate(undefined, { onSuccess: (result) => onAnswer({ result }), onError: (error) => onAnswer({ error }) })}
+      onClick={() =>
+        insi.mutate(undefined, {
+          onSuccess: (result) => onAnswer({ result, version: result.patient?.version ?? patient.version }),
+          onError: (error) => onAnswer({ error, version: patient.version }),
+        })
+      }
     >
       {texts.actions.insi}
     </Button>
@@ -226,7 +233,7 @@ export function IdentityActions({ patient, onInsiAnswer, onEdit }: Props) {
     <Stack gap="xs">
       <Group gap="sm" aria-label={texts.actions.label} role="group">
         <InsiButton patient={patient} onAnswer={onInsiAnswer} />
-        <Button variant="outline" onClick={documentModal.open}>
+        <Button variant={patient.identity.retrieved && !patient.identity.checked ? 'filled' : 'outline'} onClick={documentModal.open}>
           {texts.actions.document}
         </Button>
         <Menu position="bottom-start" width={260}>

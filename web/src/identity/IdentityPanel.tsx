@@ -101,7 +101,8 @@ export function IdentityPanel({ patient, canManage, onEdit }: Props) {
         </Group>
         <Text>{texts.statusHelp[identity.status]}</Text>
         <AttributeAlerts patient={patient} canManage={canManage} />
-        {answer && <InsiAnswerAlert answer={answer} onClose={() => setAnswer(null)} />}
+        {/* Once the record changes again (a document checked, say), the answer no longer describes it. */}
+        {answer && answer.version === patient.version && <InsiAnswerAlert answer={answer} onClose={() => setAnswer(null)} />}
         <IdentityTraits patient={patient} />
         <InsBlock patient={patient} />
         {(identity.validationMode || identity.insiCalledAt) && (

@@ -1,7 +1,7 @@
 // One entry of the vigilance queue: a possible duplicate (two records compared side by side, the
 // differences marked) or a possible collision (one record), why it was raised, and the referent's
 // decisions: merge the two records, or dismiss with a reason.
-import { Anchor, Badge, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -70,7 +70,15 @@ function differs(row: Row): boolean {
   return new Set(row.compare.map(comparable)).size > 1;
 }
 
-function Comparison({ records }: { records: QueueRecord[] }) {
+function DiffersBadge() {
+  return (
+    <Badge color="#b03a0c" variant="filled" size="sm">
+      {texts.differs}
+    </Badge>
+  );
+}
+
+function ComparisonTable({ records, rows }: { records: QueueRecord[]; rows: Row[] }) {
   return (
     <ScrollableTable minWidth={560} label={texts.compareLabel} withColumnBorders>
       <Table.Thead>
@@ -89,18 +97,14 @@ function Comparison({ records }: { records: QueueRecord[] }) {
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {rowsOf(records).map((row) => {
+        {rows.map((row) => {
           const different = differs(row);
           return (
             <Table.Tr key={row.label}>
               <Table.Th scope="row" fw={600}>
-                <Group gap={6} wrap="nowrap">
+                <Group gap={6}>
                   <span>{row.label}</span>
-                  {different && (
-                    <Badge color="#b03a0c" variant="filled" size="sm">
-                      {texts.differs}
-                    </Badge>
-                  )}
+                  {different && <DiffersBadge />}
                 </Group>
               </Table.Th>
               {row.values.map((value, i) => (
@@ -113,6 +117,57 @@ function Comparison({ records }: { records: QueueRecord[] }) {
         })}
       </Table.Tbody>
     </ScrollableTable>
+  );
+}
+
+/** On a phone, the two records one under the other for each trait: no sideways scrolling. */
+function ComparisonList({ records, rows }: { records: QueueRecord[]; rows: Row[] }) {
+  return (
+    <Stack gap="xs">
+      {records.map((record, i) => (
+        <Text key={record.id}>
+          {texts.recordOf(i + 1)}{' '}
+          <Anchor component={Link} to={`/patients/${record.id}`} fw={700}>
+            {recordName(record)}
+          </Anchor>
+        </Text>
+      ))}
+      <Stack component="dl" gap={6} m={0}>
+        {rows.map((row) => {
+          const different = differs(row);
+          return (
+            <Box key={row.label} p={6} bg={different ? 'yellow.1' : undefined} style={{ borderRadius: 4 }}>
+              <Group component="dt" gap={6} fw={600}>
+                <span>{row.label}</span>
+                {different && <DiffersBadge />}
+              </Group>
+              {row.values.map((value, i) => (
+                <Group component="dd" key={records[i]!.id} m={0} gap={6} wrap="nowrap" fw={different ? 700 : undefined}>
+                  <Text span size="sm" c="dimmed" fw={400}>
+                    {i + 1}
+                  </Text>
+                  <span>{value}</span>
+                </Group>
+              ))}
+            </Box>
+          );
+        })}
+      </Stack>
+    </Stack>
+  );
+}
+
+function Comparison({ records }: { records: QueueRecord[] }) {
+  const rows = rowsOf(records);
+  return (
+    <>
+      <Box visibleFrom="sm">
+        <ComparisonTable records={records} rows={rows} />
+      </Box>
+      <Box hiddenFrom="sm">
+        <ComparisonList records={records} rows={rows} />
+      </Box>
+    </>
   );
 }
 
@@ -256,9 +311,12 @@ export function SuspicionCard({ suspicion }: { suspicion: Suspicion }) {
         ) : (
           single && (
             <Stack gap="xs">
-              <Anchor component={Link} to={`/patients/${single.id}`} fw={700}>
-                {recordName(single)}
-              </Anchor>
+              <Group gap="xs">
+                <Anchor component={Link} to={`/patients/${single.id}`} fw={700}>
+                  {recordName(single)}
+                </Anchor>
+                <IdentityBadge status={single.identityStatus} size="md" />
+              </Group>
               {single.version !== undefined ? <IdentityTraits patient={single as PatientView} /> : null}
             </Stack>
           )

@@ -1,6 +1,6 @@
 // The records that may be the person being typed (identity vigilance, R-INS-7), shown above the save
 // button: each can be opened, or set aside with « Ce n'est pas la même personne ».
-import { Anchor, Badge, Checkbox, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Loader, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useId, type Ref } from 'react';
 import { Link } from 'react-router';
 import type { DuplicateCandidate } from '../api/types.ts';
@@ -69,40 +69,52 @@ type Props = {
 
 export function DuplicateCandidates({ candidates, reviewed, onReview, searching, reviewError, editing, headingRef }: Props) {
   const headingId = useId();
+  // Said to screen readers as the list changes while typing; the list itself is not a live region.
+  const announcement = (
+    <VisuallyHidden role="status">{searching || candidates.length === 0 ? '' : texts.found(candidates.length)}</VisuallyHidden>
+  );
   if (candidates.length === 0) {
-    return searching ? (
-      <Group gap="xs" role="status">
-        <Loader size="xs" aria-hidden />
-        <Text size="sm">{texts.searching}</Text>
-      </Group>
-    ) : null;
+    return (
+      <>
+        {announcement}
+        {searching && (
+          <Group gap="xs">
+            <Loader size="xs" aria-hidden />
+            <Text size="sm">{texts.searching}</Text>
+          </Group>
+        )}
+      </>
+    );
   }
   return (
-    <Paper component="section" aria-labelledby={headingId} withBorder p="md" radius="md" bg="orange.0" style={{ borderColor: 'var(--mantine-color-orange-7)', borderWidth: 2 }}>
-      <Stack gap="sm">
-        <div>
-          <Title order={3} size="h4" id={headingId} ref={headingRef} tabIndex={-1}>
-            {texts.heading}
-          </Title>
-          <Text size="sm">{editing ? texts.editIntro : texts.intro}</Text>
-        </div>
-        {reviewError && (
-          <Text c="red.9" fw={600} role="alert">
-            {texts.reviewFirst}
-          </Text>
-        )}
-        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={texts.listLabel}>
-          {candidates.map((candidate) => (
-            <CandidateItem
-              key={candidate.patient.id}
-              candidate={candidate}
-              reviewed={reviewed.has(candidate.patient.id)}
-              onReview={(checked) => onReview(candidate.patient.id, checked)}
-            />
-          ))}
+    <>
+      {announcement}
+      <Paper component="section" aria-labelledby={headingId} withBorder p="md" radius="md" bg="orange.0" style={{ borderColor: 'var(--mantine-color-orange-7)', borderWidth: 2 }}>
+        <Stack gap="sm">
+          <div>
+            <Title order={3} size="h4" id={headingId} ref={headingRef} tabIndex={-1}>
+              {texts.heading}
+            </Title>
+            <Text size="sm">{editing ? texts.editIntro : texts.intro}</Text>
+          </div>
+          {reviewError && (
+            <Text c="red.9" fw={600} role="alert">
+              {texts.reviewFirst}
+            </Text>
+          )}
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={texts.listLabel}>
+            {candidates.map((candidate) => (
+              <CandidateItem
+                key={candidate.patient.id}
+                candidate={candidate}
+                reviewed={reviewed.has(candidate.patient.id)}
+                onReview={(checked) => onReview(candidate.patient.id, checked)}
+              />
+            ))}
+          </Stack>
+          <Text size="sm">{texts.queued}</Text>
         </Stack>
-        <Text size="sm">{texts.queued}</Text>
-      </Stack>
-    </Paper>
+      </Paper>
+    </>
   );
 }

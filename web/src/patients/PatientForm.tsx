@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useEffect, useRef, useState } from 'react';
-import type { DuplicateCandidate, PatientView, StrictTrait, TypedIdentity } from '../api/types.ts';
+import type { DuplicateCandidate, PatientView, Sex, StrictTrait, TypedIdentity } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { fr } from '../i18n/fr.ts';
 import { todayInParis } from '../lib/dates.ts';
@@ -216,14 +216,11 @@ function IdentityForm({ form, duplicates, mutation, editing, heading, intro, sub
             />
             <TextInput label={labels.usedGivenName} description={labels.usedGivenNameHelp} autoComplete="off" {...form.getInputProps('usedGivenName')} />
             <TextInput label={labels.birthDate} type="date" min="1890-01-01" max={todayInParis()} {...requiredField} {...form.getInputProps('birthDate')} {...locked('birthDate')} />
-            <NativeSelect
-              label={labels.sex}
-              data={SEX_OPTIONS}
-              {...requiredField}
-              {...form.getInputProps('sex')}
-              disabled={sexLocked}
-              {...(sexLocked ? { description: fr.patients.edit.lockedField } : {})}
-            />
+            {sexLocked ? (
+              <TextInput label={labels.sex} value={fr.patients.sex[form.values.sex as Sex] ?? ''} readOnly variant="filled" description={fr.patients.edit.lockedField} />
+            ) : (
+              <NativeSelect label={labels.sex} data={SEX_OPTIONS} {...requiredField} {...form.getInputProps('sex')} />
+            )}
             <TextInput
               label={labels.birthplaceInsee}
               description={labels.birthplaceInseeHelp}
@@ -233,15 +230,6 @@ function IdentityForm({ form, duplicates, mutation, editing, heading, intro, sub
               {...locked('birthplaceInsee')}
             />
             <TextInput label={labels.birthplaceName} autoComplete="off" {...form.getInputProps('birthplaceName')} />
-          </SimpleGrid>
-          <Title order={3} size="h4">
-            {fr.patients.contactSection}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={labels.addressLine} autoComplete="off" {...form.getInputProps('addressLine')} />
-            <TextInput label={labels.postalCode} inputMode="numeric" maxLength={5} autoComplete="off" {...form.getInputProps('postalCode')} />
-            <TextInput label={labels.communeName} autoComplete="off" {...form.getInputProps('communeName')} />
-            <TextInput label={labels.phone} type="tel" autoComplete="off" {...form.getInputProps('phone')} />
           </SimpleGrid>
           <DuplicateCandidates
             headingRef={candidatesHeading}
@@ -255,6 +243,15 @@ function IdentityForm({ form, duplicates, mutation, editing, heading, intro, sub
             reviewError={reviewError && duplicates.unreviewed.length > 0}
             editing={editing}
           />
+          <Title order={3} size="h4">
+            {fr.patients.contactSection}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={labels.addressLine} autoComplete="off" {...form.getInputProps('addressLine')} />
+            <TextInput label={labels.postalCode} inputMode="numeric" maxLength={5} autoComplete="off" {...form.getInputProps('postalCode')} />
+            <TextInput label={labels.communeName} autoComplete="off" {...form.getInputProps('communeName')} />
+            <TextInput label={labels.phone} type="tel" autoComplete="off" {...form.getInputProps('phone')} />
+          </SimpleGrid>
           {footer}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>
