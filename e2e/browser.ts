@@ -22,7 +22,8 @@ export async function startE2E(): Promise<E2E> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    // --lang: date inputs follow the browser's language (dd/mm/yyyy), not the page's locale alone.
+    args: ['--no-sandbox', '--lang=fr-FR', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   return {
