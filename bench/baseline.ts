@@ -147,15 +147,22 @@ export function searchStatement(prefix: string, birthDate?: string): Promise<Cap
 }
 
 /**
- * GET /api/patients?q=prefix[&birthDate=…]: the statement searchPatients sends (live records, prefix on the
- * birth and used names, the birth date when given, limit 20), and its audit row.
+ * GET /api/patients?q=prefix[&birthDate=…]: what searchPatients does. Its first statement (one ordered,
+ * limited arm per name reading and name column, UNION ALL; captured from the application's query
+ * builder), the hits merged in name order and cut to 20, the rows of those patients, and the audit row.
  */
 export async function patientSearch(query: Query, caller: BenchCaller, prefix: string, birthDate?: string): Promise<true | string> {
   const now = new Date();
   const { text, params } = await searchStatement(prefix, birthDate);
-  const rows = await query(text, params);
+  const hits = await query(text, params);
+  let results = hits.length;
+  if (hits.length > 0 && 'sort_name' in hits[0]!) {
+    const key = (h: Row) => `${h.sort_name}\u0000${h.sort_given}\u0000${h.sort_date}`;
+    const ids = [...new Set(hits.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((h) => h.id as string))].slice(0, 20);
+    results = (await query('select * from patients where id = any($1::uuid[])', [`{${ids.join(',')}}`])).length;
+  }
   await audit(query, caller, now, `baseline-${++counter}`, {
-    action: 'patient.search', details: { q: prefix, birthDate: birthDate ?? null, ins: null, communeInsee: null, results: rows.length },
+    action: 'patient.search', details: { q: prefix, birthDate: birthDate ?? null, ins: null, communeInsee: null, results },
   });
   return true;
 }

@@ -10,6 +10,7 @@ import { normaliseForSearch } from '#src/core/search-text.ts';
 import { findCandidateRows, searchPatients, type CandidateQuery } from '#src/patients/repo.ts';
 import { nameSplitsOf } from '#src/patients/rules.ts';
 import { frenchPhoneticKey } from '#src/patients/phonetic.ts';
+import { candidateQueryOf as candidateQueryOfService } from '#src/patients/service.ts';
 import { transposedDate } from '#src/patients/vigilance-rules.ts';
 import { Rng } from './load.ts';
 import type { Exec } from './synthetic-region.ts';
@@ -60,17 +61,7 @@ export async function captureSql(run: (db: Db) => Promise<unknown>): Promise<Cap
 
 /** The query candidatesFor (src/patients/service.ts) builds for a typed identity, with no INS and nothing excluded. */
 export function candidateQueryOf(typed: TypedIdentityBody, insMatricules: string[] = []): CandidateQuery {
-  const typedNames = [typed.birthName, typed.usedName].filter((n): n is string => !!n);
-  return {
-    birthDates: [typed.birthDate, transposedDate(typed.birthDate)].filter((d): d is string => d !== null),
-    names: typedNames.map(normaliseForSearch),
-    givenName: normaliseForSearch(typed.givenName),
-    phoneticKeys: typedNames.map(frenchPhoneticKey).filter(Boolean),
-    birthYear: typed.birthDate.slice(0, 4),
-    monthDay: typed.birthDate.slice(5),
-    insMatricules,
-    excludeIds: [],
-  };
+  return candidateQueryOfService(typed, { insMatricules });
 }
 
 export const captureCandidateSql = (query: CandidateQuery) => captureSql((db) => findCandidateRows(db, query));
@@ -199,16 +190,26 @@ export async function prepareIdentityRequests(exec: Exec, options: { seed: numbe
     });
   }
 
+  const prefixDates = await prefixesWithBirthDates(exec, seed, 300);
+  return { ...(await withStatements(drafts)), prefixDates };
+}
+
+/** The statement findCandidateRows sends for each typed identity, as the code under test builds it now. */
+async function withStatements(drafts: Omit<IdentityRequest, 'statement' | 'params'>[]): Promise<{ statements: string[]; requests: IdentityRequest[] }> {
   const statements: string[] = [];
   const requests: IdentityRequest[] = [];
-  for (const draft of drafts) {
+  for (const { statement: _s, params: _p, ...draft } of drafts as IdentityRequest[]) {
     const { text, params } = await captureCandidateSql(candidateQueryOf(draft.body));
     let statement = statements.indexOf(text);
     if (statement < 0) statement = statements.push(text) - 1;
     requests.push({ ...draft, statement, params });
   }
-  const prefixDates = await prefixesWithBirthDates(exec, seed, 300);
-  return { statements, requests, prefixDates };
+  return { statements, requests };
+}
+
+/** A fixture file may predate a change of findCandidateRows: the same typed identities with the current statements. */
+export async function recaptureStatements(identity: IdentityFixture): Promise<IdentityFixture> {
+  return { ...identity, ...(await withStatements(identity.requests)) };
 }
 
 /** A name prefix (3 to 5 letters, as namePrefixes draws them) with the birth date of the same patient. */

@@ -4,7 +4,7 @@
 // rest (Node: routing, validation, auth logic, Drizzle mapping, serialisation). PostgreSQL only for
 // the SQL split (PGlite runs in-process: its time is CPU of the same thread).
 //
-//   node bench/stages.ts [--database postgres|pglite] [--requests 300]
+//   node bench/stages.ts [--database postgres|pglite] [--requests 300] [--ops duplicate_candidates,patient_search]
 // Needs the region and fixture of a previous `npm run bench` (bench/results/<database>-fixture.json).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
@@ -15,9 +15,10 @@ import pg from 'pg';
 import { readConfig } from '#src/core/config.ts';
 import { openPglite, openPostgres, type Database } from '#src/core/db/connect.ts';
 import { startOnDatabase } from '#src/platform.ts';
-import { fileOpen, journalAppend, patientSearch, postgresRunner } from './baseline.ts';
+import { duplicateCandidates, fileOpen, journalAppend, patientSearch, postgresRunner } from './baseline.ts';
 import { Rng, round } from './load.ts';
 import type { BenchCaller, LoadFixture } from './load-fixture.ts';
+import { recaptureStatements } from './identity-requests.ts';
 
 type Timing = { queries: number; sqlMs: number };
 // The request a statement belongs to follows the async context: the audit sealer's statements (a timer
@@ -82,7 +83,9 @@ function instrumentPg(): void {
 
 export type StageFigures = { op: string; requests: number; totalMs: number; sqlMs: number | null; statements: number | null; nodeMs: number | null; baselineMs: number | null; responseKb: number };
 
-export async function measureStages(kind: 'postgres' | 'pglite', target: { url?: string; dataDir?: string }, fixture: LoadFixture, requests: number, log: (line: string) => void): Promise<StageFigures[]> {
+export async function measureStages(
+  kind: 'postgres' | 'pglite', target: { url?: string; dataDir?: string }, fixture: LoadFixture, requests: number, log: (line: string) => void, only?: string[],
+): Promise<StageFigures[]> {
   if (kind === 'postgres') instrumentPg();
   const database: Database = kind === 'postgres' ? await openPostgres(target.url!, 10) : await openPglite(target.dataDir!);
   const config = { ...readConfig({}), logLevel: 'silent', loadDemo: false };
@@ -93,7 +96,7 @@ export async function measureStages(kind: 'postgres' | 'pglite', target: { url?:
   const rng = new Rng(7);
   const results: StageFigures[] = [];
   type Op = { name: string; callers: BenchCaller[]; inject: (c: BenchCaller) => Promise<{ statusCode: number; body: string }>; sql: (c: BenchCaller) => Promise<unknown> };
-  const ops: Op[] = [
+  const allOps: Op[] = [
     {
       name: 'file_open', callers: everyone,
       inject: (c) => running.app.inject({ method: 'GET', url: `/api/files/${rng.pick(c.fileIds)}`, headers: { authorization: `Bearer ${c.token}` } }),
@@ -109,7 +112,27 @@ export async function measureStages(kind: 'postgres' | 'pglite', target: { url?:
       inject: (c) => running.app.inject({ method: 'GET', url: `/api/patients?q=${encodeURIComponent(rng.pick(fixture.prefixes))}`, headers: { authorization: `Bearer ${c.token}` } }),
       sql: (c) => baseline!.transaction((q) => patientSearch(q, c, rng.pick(fixture.prefixes))),
     },
+    {
+      name: 'patient_search_birthdate', callers: coordinators,
+      inject: (c) => {
+        const { q, birthDate } = rng.pick(fixture.identity.prefixDates);
+        return running.app.inject({ method: 'GET', url: `/api/patients?q=${encodeURIComponent(q)}&birthDate=${birthDate}`, headers: { authorization: `Bearer ${c.token}` } });
+      },
+      sql: (c) => {
+        const { q, birthDate } = rng.pick(fixture.identity.prefixDates);
+        return baseline!.transaction((query) => patientSearch(query, c, q, birthDate));
+      },
+    },
+    {
+      name: 'duplicate_candidates', callers: coordinators,
+      inject: (c) => running.app.inject({ method: 'POST', url: '/api/patients/duplicate-candidates', headers: { authorization: `Bearer ${c.token}` }, payload: rng.pick(fixture.identity.requests).body }),
+      sql: () => {
+        const r = rng.pick(fixture.identity.requests);
+        return duplicateCandidates(baseline!.query, fixture.identity.statements[r.statement]!, r.params);
+      },
+    },
   ];
+  const ops = allOps.filter((op) => !only || only.includes(op.name));
   try {
     for (const op of ops) {
       for (let i = 0; i < 30; i++) await op.inject(op.callers[i % op.callers.length]!);
@@ -165,12 +188,16 @@ export async function measureStages(kind: 'postgres' | 'pglite', target: { url?:
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { database: { type: 'string', default: 'postgres' }, requests: { type: 'string', default: '300' }, 'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' } } });
+  const { values } = parseArgs({
+    options: { database: { type: 'string', default: 'postgres' }, requests: { type: 'string', default: '300' }, ops: { type: 'string' }, 'pg-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' } },
+  });
   const kind = values.database as 'postgres' | 'pglite';
   const results = fileURLToPath(new URL('./results/', import.meta.url));
   const fixture = JSON.parse(fs.readFileSync(path.join(results, `${kind}-fixture.json`), 'utf8')) as LoadFixture;
+  fixture.identity = await recaptureStatements(fixture.identity);
   const url = new URL(values['pg-url']!);
   url.pathname = '/trame_bench';
-  const figures = await measureStages(kind, { url: url.toString(), dataDir: path.join(results, 'pglite-data') }, fixture, Number(values.requests), (l) => process.stderr.write(`${l}\n`));
+  const only = values.ops?.split(',').map((o) => o.trim()).filter(Boolean);
+  const figures = await measureStages(kind, { url: url.toString(), dataDir: path.join(results, 'pglite-data') }, fixture, Number(values.requests), (l) => process.stderr.write(`${l}\n`), only);
   for (const f of figures) console.log(JSON.stringify({ stages: true, database: kind, ...f }));
 }

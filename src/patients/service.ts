@@ -102,18 +102,23 @@ export async function searchPatients(
   return rows.map(toSummary);
 }
 
-async function candidatesFor(ctx: Ctx, typed: TypedIdentity, options: { insMatricules?: string[]; excludeIds?: string[] }): Promise<DuplicateCandidate[]> {
-  const names = [typed.birthName, typed.usedName].filter((n): n is string => !!n).map(normaliseForSearch);
-  const rows = await repo.findCandidateRows(ctx.db, {
+/** The candidate search for a typed identity: its birth date and transposition, names, keys (also used by bench/). */
+export function candidateQueryOf(typed: TypedIdentity, options: { insMatricules?: string[]; excludeIds?: string[] } = {}): repo.CandidateQuery {
+  const typedNames = [typed.birthName, typed.usedName].filter((n): n is string => !!n);
+  return {
     birthDates: [typed.birthDate, transposedDate(typed.birthDate)].filter((d): d is string => d !== null),
-    names,
+    names: typedNames.map(normaliseForSearch),
     givenName: normaliseForSearch(typed.givenName),
-    phoneticKeys: [typed.birthName, typed.usedName].filter((n): n is string => !!n).map(frenchPhoneticKey).filter(Boolean),
+    phoneticKeys: typedNames.map(frenchPhoneticKey).filter(Boolean),
     birthYear: typed.birthDate.slice(0, 4),
     monthDay: typed.birthDate.slice(5),
     insMatricules: options.insMatricules ?? [],
     excludeIds: options.excludeIds ?? [],
-  });
+  };
+}
+
+async function candidatesFor(ctx: Ctx, typed: TypedIdentity, options: { insMatricules?: string[]; excludeIds?: string[] }): Promise<DuplicateCandidate[]> {
+  const rows = await repo.findCandidateRows(ctx.db, candidateQueryOf(typed, options));
   return rankCandidates(typed, rows).map(({ row, score, reasons }) => ({ patient: toSummary(row), score, reasons }));
 }
 
