@@ -112,3 +112,9 @@ test('returns short upper-case ASCII keys, the same every time', () => {
   assert.match(frenchPhoneticKey(long), /^[A-Z]+$/);
   assert.equal(frenchPhoneticKey('DUPONT'), frenchPhoneticKey('dupond'), 'after a long name, buffers are reused safely');
 });
+
+test('reads Y and I before a vowel as the same glide', () => {
+  for (const [a, b] of [['MEYER', 'MEIER'], ['BOYER', 'BOIER'], ['POYAIS', 'POIAIS'], ['CAYAUD', 'CAIAUD']]) {
+    assert.equal(frenchPhoneticKey(a!), frenchPhoneticKey(b!), `${a} / ${b}`);
+  }
+});

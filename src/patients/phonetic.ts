@@ -26,7 +26,7 @@
 //   -AI/-AIS keep their E (ANAIS ≠ ANNE). Phonex only drops a final T or X (D and P having become T).
 // - Added French rules: ILL after a vowel (also the silent U of GUILL/QUILL) is the glide I
 //   (CAILLAUD = CAYAUD), also after a consonant unless it ends the word (-ILLE: CAMILLE = CAMILE,
-//   GILLES) or follows V/M (VILLE, MILLE); AY/OY/EY before a vowel keep the glide; SCH/SH/CH → X, but
+//   GILLES) or follows V/M (VILLE, MILLE); AY/OY/EY and AI/OI/EI before a vowel keep the glide (MEYER = MEIER); SCH/SH/CH → X, but
 //   CH before R/L → K; B before V is silent (LEFEBVRE); S is silent in a leading DES + consonant
 //   (DESCHAMPS = DECHAMP) and in ESN (DUCHESNE = DUCHENE); T/D between a nasal and a consonant other
 //   than R/L is silent (GRANDJEAN = GRANJEAN); APT → AT (BAPTISTE); GN → NI; GE and JE before A/O → J
@@ -171,7 +171,7 @@ function encode(n: number): number {
         if (c1 === I || c1 === Y) {
           if ((c2 === N || c2 === M) && closesNasal(i + 2)) { emit(NASAL_IN); i = afterNasal(i + 3, n); break; }
           if (c1 === I && c2 === L && (letters[i + 3] === L || i + 3 === n)) { emit(A); i++; break; } // AILL, AIL$
-          if (c1 === Y && VOWEL[c2] === 1) { emit(A); i++; break; } // CAYAUD
+          if (VOWEL[c2] === 1) { emit(A); i++; break; } // CAYAUD; AI before a vowel is the same glide (PAIEN)
           emit(E); i += 2; break;
         }
         if ((c1 === N || c1 === M) && closesNasal(i + 1)) { emit(NASAL_AN); i = afterNasal(i + 2, n); break; }
@@ -182,7 +182,7 @@ function encode(n: number): number {
         if (c1 === I || c1 === Y) {
           if ((c2 === N || c2 === M) && closesNasal(i + 2)) { emit(NASAL_IN); i = afterNasal(i + 3, n); break; }
           if (c1 === I && c2 === L && (letters[i + 3] === L || i + 3 === n)) { emit(E); i++; break; } // EILL, EIL$
-          if (c1 === Y && VOWEL[c2] === 1) { emit(E); i++; break; }
+          if (VOWEL[c2] === 1) { emit(E); i++; break; } // MEYER = MEIER: Y or I before a vowel is a glide
           emit(E); i += 2; break;
         }
         if ((c1 === N || c1 === M) && closesNasal(i + 1)) {
@@ -209,7 +209,7 @@ function encode(n: number): number {
         if (c1 === I || c1 === Y) {
           emit(SOUND_OU);
           if ((c2 === N || c2 === M) && closesNasal(i + 2)) { emit(NASAL_IN); i = afterNasal(i + 3, n); break; }
-          emit(A); i += c1 === Y && VOWEL[c2] === 1 ? 1 : 2; break; // ROYER keeps its glide
+          emit(A); i += VOWEL[c2] === 1 ? 1 : 2; break; // ROYER keeps its glide, and BOIER = BOYER
         }
         if ((c1 === N || c1 === M) && closesNasal(i + 1)) { emit(NASAL_ON); i = afterNasal(i + 2, n); break; }
         emit(O); i++; break;
