@@ -72,7 +72,7 @@ export async function retrieveIns(
   step: UseCaseStep,
   insi: InsiClient | null,
   request: { patientId: string; version: number; production: boolean },
-): Promise<{ outcome: InsiSearchResult['outcome']; patient: PatientView }> {
+): Promise<{ outcome: InsiSearchResult['outcome']; correctedTraits: string[]; patient: PatientView }> {
   const { traits, caller, received } = await step(async (ctx) => {
     const row = await loadPatientFor(ctx, request.patientId, 'patient.manage-identity');
     assertVersion(row, request.version);
@@ -92,10 +92,10 @@ export async function retrieveIns(
   return step(async (ctx) => {
     if (answer.outcome !== 'found') {
       await recordInsiCall(ctx, request.patientId, { outcome: answer.outcome, channel: insi.channel });
-      return { outcome: answer.outcome, patient: await viewOf(ctx, request.patientId) };
+      return { outcome: answer.outcome, correctedTraits: [], patient: await viewOf(ctx, request.patientId) };
     }
-    await applyInsiIdentity(ctx, request, answer.identity, insi.channel);
-    return { outcome: answer.outcome, patient: await viewOf(ctx, request.patientId) };
+    const correctedTraits = await applyInsiIdentity(ctx, request, answer.identity, insi.channel);
+    return { outcome: answer.outcome, correctedTraits, patient: await viewOf(ctx, request.patientId) };
   });
 }
 
@@ -122,7 +122,7 @@ async function recordInsiCall(ctx: Ctx, patientId: string, call: { outcome: stri
 
 type InsiIdentity = Extract<InsiSearchResult, { outcome: 'found' }>['identity'];
 
-async function applyInsiIdentity(ctx: Ctx, request: { patientId: string; version: number; production: boolean }, identity: InsiIdentity, channel: string): Promise<void> {
+async function applyInsiIdentity(ctx: Ctx, request: { patientId: string; version: number; production: boolean }, identity: InsiIdentity, channel: string): Promise<string[]> {
   const row = await loadPatientFor(ctx, request.patientId, 'patient.manage-identity');
   assertVersion(row, request.version);
   checkInsOid(identity.oid, request.production);
@@ -156,6 +156,7 @@ async function applyInsiIdentity(ctx: Ctx, request: { patientId: string; version
   await appendAudit(ctx, { action: 'identity.insi-call', outcome: 'allowed', patientId: row.id, objectType: 'Patient', objectId: row.id, details: { outcome: 'found', channel } });
   await emitEvent(ctx, { type: 'patient.identityChanged', patientId: row.id, payload: { status: statusOf(facts) } });
   await queueSameIns(ctx, row.id, identity.matricule);
+  return corrected;
 }
 
 /** Two live records with one INS are one person twice: queued for the identity referent. */

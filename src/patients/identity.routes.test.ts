@@ -36,6 +36,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(retrieved.statusCode, 200, retrieved.body);
       const afterInsi = retrieved.json();
       assert.equal(afterInsi.outcome, 'found');
+      assert.deepEqual(afterInsi.correctedTraits, ['birthGivenNames']);
       assert.equal(afterInsi.patient.identityStatus, 'RECUP');
       assert.equal(afterInsi.patient.birthGivenNames, 'Jeanne Marie Louise', 'the strict traits take the INSi values');
       assert.equal(afterInsi.patient.identity.ins, null, 'R-INS-1: not shown before QUAL');
