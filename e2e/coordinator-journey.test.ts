@@ -1,5 +1,6 @@
 // The foundation's user story, in a real browser: a coordinator creates a patient, opens a file,
-// gathers the care team and writes in the journal; a team member sees it live; an outsider is refused.
+// gathers the care team and writes in the journal; a team member sees it live; an outsider is refused;
+// the coordinator closes the file with a reason and reopens it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DEMO_PASSWORD } from '../scripts/demo/load.ts';
@@ -103,4 +104,23 @@ test('a professional outside the care team is refused, and the coordinator sees 
   await coordinator.page.getByRole('tabpanel', { name: /Qui a consulté/ }).getByText(/Gauthier/).first().waitFor();
   await screenshot(coordinator.page, '08-qui-a-consulte-desktop');
   await coordinator.context.close();
+});
+
+test('the coordinator closes the file with a closure reason, then reopens it', async () => {
+  const { context, page } = await newPage(e2e);
+  await login(page, 'coordination@demo.trame.fr', DEMO_PASSWORD);
+  await page.goto(fileUrl);
+  await page.getByRole('button', { name: 'Clôturer le dossier' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Clôturer', exact: true }).click();
+  await page.getByText('Obligatoire').first().waitFor();
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Motif de clôture' }).click();
+  await page.getByRole('option', { name: 'Objectifs atteints, situation stabilisée' }).click();
+  const answer = page.waitForResponse((r) => r.url().endsWith(`/api${fileUrl}`) && r.request().method() === 'PATCH');
+  await page.getByRole('dialog').getByRole('button', { name: 'Clôturer', exact: true }).click();
+  assert.equal((await answer).status(), 200);
+  await page.getByText('Motif de clôture\u00a0: Objectifs atteints, situation stabilisée').waitFor();
+  await screenshot(page, '09-dossier-cloture-desktop');
+  await page.getByRole('button', { name: 'Rouvrir le dossier' }).click();
+  await page.getByRole('button', { name: 'Clôturer le dossier' }).waitFor();
+  await context.close();
 });

@@ -31,7 +31,7 @@ function FileHeader({ file }: { file: FileView }) {
             {texts.openedOn(formatDate(file.openedAt))}
             {file.closedAt && ` · ${texts.closedOn(formatDate(file.closedAt))}`}
           </Text>
-          {file.status === 'closed' && file.closureReason && <Text size="sm">{texts.closureReason(file.closureReason)}</Text>}
+          {file.status === 'closed' && file.closureReason && <Text size="sm">{texts.closureReason(texts.closureReasons[file.closureReason] ?? file.closureReason)}</Text>}
         </div>
         {file.permissions.canUpdate && <FileStatusActions file={file} />}
       </Group>

@@ -1,6 +1,6 @@
-// Closing a file (with its reason) or reopening it. Sends the version read: if someone changed the
-// file meanwhile, the server answers 409, the file reloads and the user is told.
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+// Closing a file (with one of the server's closure reasons) or reopening it. Sends the version read: if
+// someone changed the file meanwhile, the server answers 409, the file reloads and the user is told.
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import type { FileView } from '../api/types.ts';
@@ -9,11 +9,12 @@ import { notifyError, notifySuccess } from '../lib/notify.ts';
 import { useUpdateFile } from './api.ts';
 
 const texts = fr.files.page;
+const reasonOptions = Object.entries(texts.closureReasons).map(([value, label]) => ({ value, label }));
 
 export function FileStatusActions({ file }: { file: FileView }) {
   const update = useUpdateFile(file);
   const [closing, { open, close }] = useDisclosure(false);
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<string | null>(null);
   const [reasonError, setReasonError] = useState<string | null>(null);
 
   if (file.status === 'closed') {
@@ -29,16 +30,16 @@ export function FileStatusActions({ file }: { file: FileView }) {
   }
 
   const confirmClose = () => {
-    if (!reason.trim()) {
+    if (!reason) {
       setReasonError(fr.validation.required);
       return;
     }
     update.mutate(
-      { status: 'closed', closureReason: reason.trim() },
+      { status: 'closed', closureReason: reason },
       {
         onSuccess: () => {
           notifySuccess(texts.closed);
-          setReason('');
+          setReason(null);
         },
         onError: notifyError,
         onSettled: close,
@@ -54,18 +55,16 @@ export function FileStatusActions({ file }: { file: FileView }) {
       <Modal opened={closing} onClose={close} title={texts.closeTitle}>
         <Stack>
           <Text>{texts.closeText}</Text>
-          <Textarea
+          <Select
             label={texts.closureReasonLabel}
             description={texts.closureReasonHelp}
-            required
-            withAsterisk={false}
-            autosize
-            minRows={2}
+            data={reasonOptions}
             value={reason}
             error={reasonError}
             data-autofocus
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
+            comboboxProps={{ withinPortal: false }}
+            onChange={(value) => {
+              setReason(value);
               setReasonError(null);
             }}
           />
