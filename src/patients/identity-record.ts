@@ -3,7 +3,7 @@
 import { assertAllowed, canDo } from '#src/core/auth/access.ts';
 import type { Action } from '#src/core/auth/rights.ts';
 import type { Ctx } from '#src/core/context.ts';
-import { NotFound } from '#src/core/http/errors.ts';
+import { Conflict, NotFound } from '#src/core/http/errors.ts';
 import { newId } from '#src/core/ids.ts';
 import { isInCareTeamOfPatient } from '#src/files/service.ts';
 import * as repo from './repo.ts';
@@ -29,6 +29,12 @@ export async function loadPatientFor(ctx: Ctx, patientId: string, action: Action
   const inCareTeam = canDo(ctx, action) || (action === 'patient.read' && (await isInCareTeamOfPatient(ctx, patientId)));
   assertAllowed(ctx, action, { inCareTeam }, { patientId, objectType: 'Patient', objectId: patientId });
   return row;
+}
+
+/** Only a live record, at the version the caller read, may change (409 otherwise). */
+export function assertEditable(row: repo.PatientRow, version: number): void {
+  if (row.mergedInto) throw new Conflict('patients.merged', 'This record was merged into another one', { mergedInto: row.mergedInto });
+  if (row.version !== version) throw new Conflict('patients.version_stale', 'The patient was changed by someone else', { currentVersion: row.version });
 }
 
 export async function recordIdentityEvent(

@@ -9,10 +9,10 @@ import { findPeopleRefs, type PersonRef } from '#src/accounts/service.ts';
 import { InsiUnavailable, type InsiCaller, type InsiClient, type InsiSearchResult, type InsiSearchTraits } from '#src/insi/types.ts';
 import * as repo from './repo.ts';
 import { applyIdentityEvent, checkInsOid, mayCallInsi, statusOf, type IdentityFacts } from './identity-rules.ts';
-import { changeAttributes, factColumns, loadPatientFor, recordIdentityEvent, type IdentityEventKind } from './identity-record.ts';
-import { nameKeysOf } from './service.ts';
+import { assertEditable, changeAttributes, factColumns, loadPatientFor, recordIdentityEvent, type IdentityEventKind } from './identity-record.ts';
+import { findPatientView, nameKeysOf } from './service.ts';
 import { openDuplicateSuspicion } from './vigilance-service.ts';
-import { factsOf, toSummary, toView, type DocumentKind, type PatientView } from './views.ts';
+import { factsOf, toSummary, type DocumentKind, type PatientView } from './views.ts';
 
 /** Runs one step of a use case in its own transaction: the INSi call must not hold one open. */
 export type UseCaseStep = <T>(work: (ctx: Ctx) => Promise<T>) => Promise<T>;
@@ -37,14 +37,8 @@ function isMinor(birthDate: string, now: Date): boolean {
   return eighteenth.getTime() > now.getTime();
 }
 
-function assertVersion(row: repo.PatientRow, version: number): void {
-  if (row.mergedInto) throw new Conflict('patients.merged', 'This record was merged into another one', { mergedInto: row.mergedInto });
-  if (row.version !== version) throw new Conflict('patients.version_stale', 'The patient was changed by someone else', { currentVersion: row.version });
-}
-
 async function viewOf(ctx: Ctx, id: string): Promise<PatientView> {
-  const row = (await repo.findPatientById(ctx.db, id))!;
-  return toView(row, await repo.findInsOf(ctx.db, [id]));
+  return (await findPatientView(ctx, id))!;
 }
 
 async function saveFacts(ctx: Ctx, row: repo.PatientRow, facts: IdentityFacts, extra: Partial<repo.PatientInsert>): Promise<void> {
@@ -75,7 +69,7 @@ export async function retrieveIns(
 ): Promise<{ outcome: InsiSearchResult['outcome']; correctedTraits: string[]; patient: PatientView }> {
   const { traits, caller, received } = await step(async (ctx) => {
     const row = await loadPatientFor(ctx, request.patientId, 'patient.manage-identity');
-    assertVersion(row, request.version);
+    assertEditable(row, request.version);
     if (!mayCallInsi(factsOf(row))) throw new Conflict('identity.insi_forbidden', 'No INSi call for a doubtful or fictitious identity');
     const pending = (await repo.findInsOf(ctx.db, [row.id])).find((r) => r.state === 'received');
     return { traits: { ...insiTraitsOf(row), firstGivenName: row.givenName }, caller: insiCallerOf(ctx), received: pending ? { matricule: pending.matricule, oid: pending.oid } : null };
@@ -124,7 +118,7 @@ type InsiIdentity = Extract<InsiSearchResult, { outcome: 'found' }>['identity'];
 
 async function applyInsiIdentity(ctx: Ctx, request: { patientId: string; version: number; production: boolean }, identity: InsiIdentity, channel: string): Promise<string[]> {
   const row = await loadPatientFor(ctx, request.patientId, 'patient.manage-identity');
-  assertVersion(row, request.version);
+  assertEditable(row, request.version);
   checkInsOid(identity.oid, request.production);
   const traits = {
     birthName: identity.birthName.toUpperCase(),
@@ -170,7 +164,7 @@ async function queueSameIns(ctx: Ctx, patientId: string, matricule: string): Pro
 /** The traits were checked against an identity document (PROV→VALI, RECUP→QUAL). Right: patient.manage-identity. */
 export async function checkIdentityDocument(ctx: Ctx, patientId: string, version: number, document: DocumentKind): Promise<PatientView> {
   const row = await loadPatientFor(ctx, patientId, 'patient.manage-identity');
-  assertVersion(row, version);
+  assertEditable(row, version);
   const allowed = isMinor(row.birthDate, ctx.now) ? MINOR_DOCUMENTS : ADULT_DOCUMENTS;
   if (!allowed.includes(document)) {
     throw new BadInput('identity.document_not_high_trust', 'This document checks the identity of a minor only', { document: 'not a high-trust document for an adult' });
@@ -186,7 +180,7 @@ export async function checkIdentityDocument(ctx: Ctx, patientId: string, version
 /** Sets or clears "identité douteuse" (DOUT) or "identité fictive" (FICT), with the reason. Right: patient.manage-identity. */
 export async function setIdentityFlag(ctx: Ctx, patientId: string, input: { version: number; attribute: 'DOUT' | 'FICT'; set: boolean; reason: string }): Promise<PatientView> {
   const row = await loadPatientFor(ctx, patientId, 'patient.manage-identity');
-  assertVersion(row, input.version);
+  assertEditable(row, input.version);
   const event = input.set ? ({ type: 'attribute_set', attribute: input.attribute } as const) : ({ type: 'attribute_cleared', attribute: input.attribute } as const);
   applyIdentityEvent(factsOf(row), event);
   await changeAttributes(ctx, row, input.set ? { add: [input.attribute] } : { remove: [input.attribute] }, { reason: input.reason });

@@ -13,7 +13,7 @@ import { applyIdentityEvent, checkInsOid, statusOf, type IdentityFacts, type Ide
 import { checkNir, nirIncoherences } from './nir.ts';
 import { frenchPhoneticKey } from './phonetic.ts';
 import { rankCandidates, transposedDate, type CandidateReason, type TypedIdentity } from './vigilance-rules.ts';
-import { factColumns, loadPatientFor, recordIdentityEvent } from './identity-record.ts';
+import { assertEditable, factColumns, loadPatientFor, recordIdentityEvent } from './identity-record.ts';
 import { openDuplicateSuspicion } from './vigilance-service.ts';
 import { factsOf, toSummary, toView, type DocumentKind, type PatientSummary, type PatientView, type Sex } from './views.ts';
 
@@ -218,8 +218,7 @@ function changedStrictTraits(current: repo.PatientRow, next: ReturnType<typeof i
  */
 export async function updatePatient(ctx: Ctx, patientId: string, version: number, changes: Partial<PatientInput>, options: SaveOptions = {}): Promise<PatientView> {
   const current = await loadPatientFor(ctx, patientId, 'patient.update');
-  if (current.mergedInto) throw new Conflict('patients.merged', 'This record was merged into another one', { mergedInto: current.mergedInto });
-  if (current.version !== version) throw new Conflict('patients.version_stale', 'The patient was changed by someone else', { currentVersion: current.version });
+  assertEditable(current, version);
   const merged: PatientInput = { ...toView(current, []), ...changes };
   checkBirthDate(merged.birthDate, ctx.now);
   const columns = identityColumns(merged);
