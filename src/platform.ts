@@ -6,6 +6,7 @@ import { startLiveHub } from './core/events/live.ts';
 import { sealAuditLog } from './core/audit/audit.ts';
 import { buildApp, type App } from './core/http/server.ts';
 import { hasAnyPerson } from './accounts/service.ts';
+import { markInterruptedImports } from './directory/service.ts';
 import { createSoapInsiClient } from './insi/soap-client.ts';
 import type { InsiClient } from './insi/types.ts';
 
@@ -70,6 +71,8 @@ export async function startPlatform(config: Config, log: (line: string) => void)
   const database = await openDatabase(config);
   try {
     await database.migrate();
+    const interrupted = await markInterruptedImports(database, new Date());
+    if (interrupted > 0) log(`Directory: ${interrupted} import(s) left running by a stopped process marked interrupted`);
     if (config.loadDemo && !(await hasAnyPerson(database.db))) {
       log('First start: loading the demo region…');
       // Imported only here: a production server never loads the demo code.

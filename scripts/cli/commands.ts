@@ -11,6 +11,7 @@ import { systemActor } from '#src/core/auth/actor.ts';
 import { sealAll, verifyAuditChain } from '#src/core/audit/audit.ts';
 import { createApiTokenFor } from '#src/accounts/service.ts';
 import { startPlatform } from '#src/platform.ts';
+import { importProgress, startImport } from '#src/directory/service.ts';
 import { loadDemoRegion, resetDatabase } from '../demo/load.ts';
 
 const USAGE = `Usage: npm run trame -- <command>
@@ -21,6 +22,10 @@ const USAGE = `Usage: npm run trame -- <command>
   token create --email <email> [--name <name>]
                                 print a new API token for that person
   audit verify                  check the audit log's hash chain (exit 1 if broken)
+  import rpps|finess|mssante <file> [--partial]
+                                import a national extraction into the regional directory
+                                (Annuaire Santé PS_LibreAcces, FINESS etalab, MSSanté directory);
+                                --partial: a partial extraction, marks nothing gone
 `;
 
 const webRoot = fileURLToPath(new URL('../../web', import.meta.url));
@@ -90,11 +95,40 @@ async function auditVerify(config: Config): Promise<number> {
   });
 }
 
+const IMPORT_KINDS = ['rpps', 'finess', 'mssante'] as const;
+type ImportKind = (typeof IMPORT_KINDS)[number];
+const PROGRESS_EVERY_MS = 2000;
+
+/** Runs an import in this process, printing progress, then the run's figures as JSON. */
+async function importExtraction(config: Config, kind: ImportKind, file: string, partial: boolean): Promise<number> {
+  if (!fs.existsSync(file)) {
+    console.error(`No such file: ${file}`);
+    return 1;
+  }
+  return withDatabase(config, async (database) => {
+    const base = { actor: systemActor('cli-import'), now: new Date(), requestId: 'cli', clientIp: null };
+    const { run, done } = await inTransaction(database, base, (ctx) =>
+      startImport(ctx, database, { kind, path: file, fileName: file.split('/').pop() ?? file, partial }),
+    );
+    const started = Date.now();
+    const ticker = setInterval(async () => {
+      const seconds = (Date.now() - started) / 1000;
+      const { linesRead, bytesRead } = (await importProgress(database, run.id)) ?? run;
+      const share = run.bytesTotal ? ` (${Math.round((100 * bytesRead) / run.bytesTotal)} %)` : '';
+      console.log(`${linesRead} lines${share}, ${Math.round(linesRead / seconds)} lines/s`);
+    }, PROGRESS_EVERY_MS);
+    const finished = await done.finally(() => clearInterval(ticker));
+    console.log(JSON.stringify({ ...finished, seconds: (Date.now() - started) / 1000 }));
+    return finished.status === 'done' ? 0 : 1;
+  });
+}
+
+
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: 'string' }, name: { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { email: { type: 'string' }, name: { type: 'string' }, reset: { type: 'boolean' }, partial: { type: 'boolean' }, help: { type: 'boolean' } },
   });
   const config = readConfig();
   const command = positionals.join(' ');
@@ -104,6 +138,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'demo') return await demo(config, values.reset === true);
     if (command === 'token create' && values.email) return await tokenCreate(config, values.email, values.name ?? 'cli');
     if (command === 'audit verify') return await auditVerify(config);
+    const [verb, kind, file] = positionals;
+    if (verb === 'import' && IMPORT_KINDS.includes(kind as ImportKind) && file && positionals.length === 3) {
+      return await importExtraction(config, kind as ImportKind, file, values.partial === true);
+    }
     console.log(USAGE);
     return values.help ? 0 : 2;
   } catch (error) {

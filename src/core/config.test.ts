@@ -23,3 +23,9 @@ test('reads a laptop configuration by default', () => {
   assert.equal(readConfig({ NODE_ENV: 'production' }).secureCookies, true);
   assert.equal(readConfig({ NODE_ENV: 'production' }).loadDemo, false);
 });
+
+test('reads the région served from TRAME_REGION, Pays de la Loire by default, and refuses an unknown code', () => {
+  assert.equal(readConfig({}).regionCode, '52');
+  assert.equal(readConfig({ TRAME_REGION: '53' }).regionCode, '53');
+  assert.throws(() => readConfig({ TRAME_REGION: '99' }), /TRAME_REGION=99 is not an INSEE région code/);
+});

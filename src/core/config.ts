@@ -1,5 +1,6 @@
 // Everything the platform reads from its environment, read once, with defaults for a laptop.
 import path from 'node:path';
+import regions from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
 
 export type Config = {
   port: number;
@@ -18,11 +19,22 @@ export type Config = {
   /** The INSi teleservice endpoint and the structure's certificate for mutual TLS (PEM files). */
   insiUrl: string | undefined;
   insiTls: { cert: string; key: string; ca?: string } | undefined;
+  /** The INSEE code of the région Trame serves: commune search and bulk additions are scoped to it. */
+  regionCode: string;
 };
 
 function readInsiTls(env: NodeJS.ProcessEnv): Config['insiTls'] {
   if (!env.INSI_CERT_FILE || !env.INSI_KEY_FILE) return undefined;
   return { cert: env.INSI_CERT_FILE, key: env.INSI_KEY_FILE, ...(env.INSI_CA_FILE ? { ca: env.INSI_CA_FILE } : {}) };
+}
+
+/** TRAME_REGION, an INSEE région code ('52' Pays de la Loire, the demo region, by default). */
+function readRegionCode(env: NodeJS.ProcessEnv): string {
+  const code = env.TRAME_REGION?.trim() || '52';
+  if (!regions.some((r) => r.code === code)) {
+    throw new Error(`TRAME_REGION=${code} is not an INSEE région code (${regions.map((r) => `${r.code} ${r.nom}`).join(', ')})`);
+  }
+  return code;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hdsCertificateValidUntil: env.HDS_CERTIFICATE_VALID_UNTIL || undefined,
     insiUrl: env.INSI_URL || undefined,
     insiTls: readInsiTls(env),
+    regionCode: readRegionCode(env),
   };
 }
 

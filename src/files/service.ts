@@ -335,6 +335,14 @@ export async function listAccessLog(ctx: Ctx, fileId: string) {
 }
 
 /** Checks that the caller may watch a file live (SSE). Right: file.read. */
+export type FileFacts = { fileId: string; patientId: string; structureId: string; status: string };
+
+/** For another capability acting on a file (orientation requests): checks the action, auditing a refusal. */
+export async function authorizeOnFile(ctx: Ctx, fileId: string, action: Parameters<typeof assertAllowed>[1]): Promise<FileFacts> {
+  const { file } = await loadFileFor(ctx, fileId, action);
+  return { fileId: file.id, patientId: file.patientId, structureId: file.structureId, status: file.status };
+}
+
 export async function authorizeLiveWatch(ctx: Ctx, fileId: string): Promise<void> {
   const { file } = await loadFileFor(ctx, fileId, 'file.read');
   await appendAudit(ctx, { action: 'file.watch', outcome: 'allowed', patientId: file.patientId, fileId });

@@ -46,6 +46,34 @@ export const RIGHTS = {
     { roles: 'any', via: 'care-team' },
   ],
   'directory.search': [{ roles: FIELD, via: 'role' }],
+  // The regional directory (professionals, establishments, offers, territories) is public-sector
+  // reference data, not personal health data: every role reads it, regional viewers included.
+  'directory.read': [{ roles: ROLES, via: 'role' }],
+  'directory.import': [{ roles: ['platform_admin'], via: 'role' }],
+  // Say which Trame structure an establishment of the directory is (who may describe its offers).
+  'directory.link-structure': [{ roles: ['platform_admin'], via: 'role' }],
+  'territory.manage': [
+    { roles: ['platform_admin'], via: 'role' },
+    { roles: ['structure_admin'], via: 'structure' },
+  ],
+  // Describe an establishment's operational offers (ROR): its own staff, or the platform's administrators.
+  'offer.manage': [
+    { roles: ['platform_admin'], via: 'role' },
+    { roles: COORDINATION, via: 'structure' },
+  ],
+  'orientation.search': [{ roles: FIELD, via: 'role' }],
+  // Send an orientation request from a file, or record the answer the establishment gave by phone.
+  'orientation.request': [
+    { roles: ['coordinator'], via: 'structure' },
+    { roles: 'any', via: 'care-team' },
+  ],
+  'orientation.read': [
+    { roles: COORDINATION, via: 'structure' },
+    { roles: 'any', via: 'care-team' },
+  ],
+  // Requests addressed to my establishment: its staff list and answer them.
+  'orientation.list-incoming': [{ roles: FIELD, via: 'role' }],
+  'orientation.answer': [{ roles: FIELD, via: 'structure' }],
   'account.manage': [{ roles: ['platform_admin'], via: 'role' }],
 } as const satisfies Record<string, readonly Grant[]>;
 

@@ -8,7 +8,7 @@ import { testDatabaseKinds } from '#src/core/testing/databases.ts';
 type Who = 'coordinator' | 'referent' | 'teamMember' | 'outsider' | 'otherCoordinator' | 'structureAdmin' | 'regionalViewer' | 'platformAdmin' | 'anonymous';
 const EVERYONE: Who[] = ['coordinator', 'referent', 'teamMember', 'outsider', 'otherCoordinator', 'structureAdmin', 'regionalViewer', 'platformAdmin', 'anonymous'];
 const NO_ID = '0190d5e4-0000-7000-8000-000000000000';
-type Ids = { patientId: string; fileId: string; memberId: string; memberVersion: number; tokenIds: Map<Who, string> };
+type Ids = { patientId: string; fileId: string; memberId: string; memberVersion: number; tokenIds: Map<Who, string>; territoryId: string };
 type Row = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; path: (ids: Ids, who: Who) => string; body?: (ids: Ids) => unknown; allowed: Who[] };
 
 const ALL_PEOPLE = EVERYONE.filter((w) => w !== 'anonymous');
@@ -61,6 +61,38 @@ const MATRIX: Row[] = [
   { method: 'GET', url: '/fhir/R4/Patient', path: () => '/fhir/R4/Patient?family=lem', allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
   { method: 'POST', url: '/fhir/R4/Patient', path: () => '/fhir/R4/Patient', body: () => fhirPatient(1), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
   { method: 'PUT', url: '/fhir/R4/Patient/:id', path: (ids) => `/fhir/R4/Patient/${ids.patientId}`, body: (ids) => ({ ...fhirPatient(999), id: ids.patientId }), allowed: ['coordinator', 'otherCoordinator'] },
+  { method: 'GET', url: '/api/communes', path: () => '/api/communes?q=angers', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/communes/groups', path: () => '/api/communes/groups', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/communes/groups/:kind/:code', path: () => '/api/communes/groups/arrondissement/491', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/territories', path: () => '/api/territories', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/territories/:id', path: (ids) => `/api/territories/${ids.territoryId}`, allowed: ALL_PEOPLE },
+  // A territory of no structure: only a platform admin manages it (a structure admin's own: territories/routes.test.ts).
+  { method: 'POST', url: '/api/territories', path: () => '/api/territories', body: () => ({ name: `Territoire ${n++}`, kind: 'other', structureId: null, communes: ['49007'] }), allowed: ['platformAdmin'] },
+  { method: 'PATCH', url: '/api/territories/:id', path: (ids) => `/api/territories/${ids.territoryId}`, body: () => ({ version: 999 }), allowed: ['platformAdmin'] },
+  { method: 'GET', url: '/api/directory/professionals', path: () => '/api/directory/professionals?q=mer', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/directory/professionals/:id', path: () => `/api/directory/professionals/${NO_ID}`, allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/directory/organizations', path: () => '/api/directory/organizations?q=ehpad', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/directory/organizations/:id', path: () => `/api/directory/organizations/${NO_ID}`, allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/directory/organizations/:id/professionals', path: () => `/api/directory/organizations/${NO_ID}/professionals`, allowed: ALL_PEOPLE },
+  { method: 'PATCH', url: '/api/directory/organizations/:id', path: () => `/api/directory/organizations/${NO_ID}`, body: () => ({ structureId: null }), allowed: ['platformAdmin'] },
+  { method: 'GET', url: '/api/directory/status', path: () => '/api/directory/status', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/directory/imports', path: () => '/api/directory/imports', allowed: ['platformAdmin'] },
+  { method: 'GET', url: '/api/directory/imports/:id', path: () => `/api/directory/imports/${NO_ID}`, allowed: ['platformAdmin'] },
+  // JSON instead of the raw file: refused with 400 once past the gate, so no run starts here
+  { method: 'POST', url: '/api/directory/imports', path: () => '/api/directory/imports?kind=rpps&fileName=matrice.txt', allowed: ['platformAdmin'] },
+  { method: 'GET', url: '/api/orientation/offers', path: () => '/api/orientation/offers', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/orientation/offers/:id', path: () => `/api/orientation/offers/${NO_ID}`, allowed: ALL_PEOPLE },
+  // an unknown establishment: 400 once past the gate (its own staff: orientation/routes.test.ts)
+  { method: 'POST', url: '/api/orientation/offers', path: () => '/api/orientation/offers', body: () => ({ organizationId: NO_ID, name: 'Matrice', careKind: 'smr', specialties: [], ageMin: null, ageMax: null, conditions: [], capacity: null, freePlaces: null, servedCommunes: [], contactPhone: null, contactEmail: null, contactMssante: null, openingHours: [], description: null, active: true }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin', 'platformAdmin'] },
+  { method: 'PATCH', url: '/api/orientation/offers/:id', path: () => `/api/orientation/offers/${NO_ID}`, body: () => ({ version: 1, freePlaces: 1 }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin', 'platformAdmin'] },
+  { method: 'GET', url: '/api/orientation/search', path: () => '/api/orientation/search?careKind=smr&commune=49007', allowed: FIELD },
+  { method: 'GET', url: '/api/orientation/completeness', path: () => '/api/orientation/completeness', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/files/:id/orientation-requests', path: (ids) => `/api/files/${ids.fileId}/orientation-requests`, allowed: READERS },
+  { method: 'POST', url: '/api/files/:id/orientation-requests', path: (ids) => `/api/files/${ids.fileId}/orientation-requests`, body: () => ({ offerId: NO_ID, message: 'Matrice' }), allowed: ['coordinator', 'teamMember'] },
+  { method: 'GET', url: '/api/orientation/requests/incoming', path: () => '/api/orientation/requests/incoming', allowed: FIELD },
+  // the service decides between the target's staff and the requester (orientation/routes.test.ts)
+  { method: 'POST', url: '/api/orientation/requests/:id/answer', path: () => `/api/orientation/requests/${NO_ID}/answer`, body: () => ({ version: 1, status: 'accepted' }), allowed: ALL_PEOPLE },
+  { method: 'POST', url: '/api/orientation/requests/:id/cancel', path: () => `/api/orientation/requests/${NO_ID}/cancel`, body: () => ({ version: 1 }), allowed: [...FIELD, 'platformAdmin'] },
   { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },
@@ -110,7 +142,8 @@ for (const kind of testDatabaseKinds()) {
       const member = (await coordinator.post(`/api/files/${file.id}/team`, { personId: callers.get('teamMember')!.personId, role: 'nurse' })).json();
       const tokenIds = new Map<Who, string>();
       for (const [who, caller] of callers) tokenIds.set(who, (await caller.post('/api/tokens', { name: 'to revoke' })).json().item.id);
-      ids = { patientId: patient.id, fileId: file.id, memberId: member.id, memberVersion: member.version, tokenIds };
+      const territory = (await callers.get('platformAdmin')!.post('/api/territories', { name: 'Territoire de la matrice', kind: 'other', structureId: null, communes: ['49007'] })).json();
+      ids = { patientId: patient.id, fileId: file.id, memberId: member.id, memberVersion: member.version, tokenIds, territoryId: territory.id };
     });
 
     test('covers every API route', () => {

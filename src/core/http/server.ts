@@ -20,6 +20,9 @@ import { registerAccountRoutes } from '#src/accounts/routes.ts';
 import { registerPatientRoutes } from '#src/patients/routes.ts';
 import { registerFileRoutes } from '#src/files/routes.ts';
 import { registerFhirRoutes } from '#src/fhir/routes.ts';
+import { registerTerritoryRoutes } from '#src/territories/routes.ts';
+import { registerDirectoryRoutes } from '#src/directory/routes.ts';
+import { registerOrientationRoutes } from '#src/orientation/routes.ts';
 
 export type AppDeps = { config: Config; database: Database; live: LiveHub; insi?: InsiClient | null };
 export type App = FastifyInstance;
@@ -69,6 +72,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerPatientRoutes(app);
   await registerFileRoutes(app);
   await registerFhirRoutes(app);
+  await registerTerritoryRoutes(app);
+  await registerDirectoryRoutes(app);
+  await registerOrientationRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await serveWebApp(app);
