@@ -11,7 +11,7 @@ import { systemActor } from '#src/core/auth/actor.ts';
 import { sealAll, verifyAuditChain } from '#src/core/audit/audit.ts';
 import { createApiTokenFor } from '#src/accounts/service.ts';
 import { startPlatform } from '#src/platform.ts';
-import { importProgress, startImport } from '#src/directory/service.ts';
+import { importExtraction, importProgress } from '#src/directory/service.ts';
 import { loadDemoRegion, resetDatabase } from '../demo/load.ts';
 
 const USAGE = `Usage: npm run trame -- <command>
@@ -100,29 +100,29 @@ type ImportKind = (typeof IMPORT_KINDS)[number];
 const PROGRESS_EVERY_MS = 2000;
 
 /** Runs an import in this process, printing progress, then the run's figures as JSON. */
-async function importExtraction(config: Config, kind: ImportKind, file: string, partial: boolean): Promise<number> {
+async function importCommand(config: Config, kind: ImportKind, file: string, partial: boolean): Promise<number> {
   if (!fs.existsSync(file)) {
     console.error(`No such file: ${file}`);
     return 1;
   }
   return withDatabase(config, async (database) => {
     const base = { actor: systemActor('cli-import'), now: new Date(), requestId: 'cli', clientIp: null };
-    const { run, done } = await inTransaction(database, base, (ctx) =>
-      startImport(ctx, database, { kind, path: file, fileName: file.split('/').pop() ?? file, partial }),
-    );
     const started = Date.now();
-    const ticker = setInterval(async () => {
-      const seconds = (Date.now() - started) / 1000;
-      const { linesRead, bytesRead } = (await importProgress(database, run.id)) ?? run;
-      const share = run.bytesTotal ? ` (${Math.round((100 * bytesRead) / run.bytesTotal)} %)` : '';
-      console.log(`${linesRead} lines${share}, ${Math.round(linesRead / seconds)} lines/s`);
-    }, PROGRESS_EVERY_MS);
-    const finished = await done.finally(() => clearInterval(ticker));
+    let ticker: NodeJS.Timeout | undefined;
+    const printProgress = async (runId: string, bytesTotal: number | null) => {
+      const progress = await importProgress(database, runId);
+      if (!progress) return;
+      const share = bytesTotal ? ` (${Math.round((100 * progress.bytesRead) / bytesTotal)} %)` : '';
+      console.log(`${progress.linesRead} lines${share}, ${Math.round(progress.linesRead / ((Date.now() - started) / 1000))} lines/s`);
+    };
+    const request = { kind, path: file, fileName: file.split('/').pop() ?? file, partial };
+    const finished = await importExtraction(database, base, request, (run) => {
+      ticker = setInterval(() => void printProgress(run.id, run.bytesTotal), PROGRESS_EVERY_MS);
+    }).finally(() => clearInterval(ticker));
     console.log(JSON.stringify({ ...finished, seconds: (Date.now() - started) / 1000 }));
     return finished.status === 'done' ? 0 : 1;
   });
 }
-
 
 export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -140,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'audit verify') return await auditVerify(config);
     const [verb, kind, file] = positionals;
     if (verb === 'import' && IMPORT_KINDS.includes(kind as ImportKind) && file && positionals.length === 3) {
-      return await importExtraction(config, kind as ImportKind, file, values.partial === true);
+      return await importCommand(config, kind as ImportKind, file, values.partial === true);
     }
     console.log(USAGE);
     return values.help ? 0 : 2;

@@ -9,22 +9,27 @@ import type { Database, Db } from '#src/core/db/connect.ts';
 import { createPerson, createStructure, hashPassword } from '#src/accounts/service.ts';
 import { createPatient } from '#src/patients/service.ts';
 import { importFileHistory, type FileHistory } from '#src/files/import-history.ts';
+import { createTerritory } from '#src/territories/service.ts';
 import type { ClosureReason } from '#src/files/rules.ts';
 import { writeDemoInsiRegister } from './insi-peer.ts';
 import { loadHospitalDuplicate, qualifiedJeanne } from './identities.ts';
 import { buildDemoRegion, type DemoFile, type DemoRegion } from './region.ts';
+import { loadDemoDirectory } from './directory.ts';
 
 export const DEMO_PASSWORD = 'Demo-Trame-2026';
 /** Base32 secret of the demo administrator's second factor (README explains how to use it). */
 export const DEMO_ADMIN_TOTP_SECRET = 'TRAMEDEMOTOTPSECRETADMIN';
 
 type Loaded = { structureIds: Map<string, string>; people: Map<string, { id: string; name: string }>; patientIds: Map<string, string> };
-export type DemoCounts = { structures: number; people: number; patients: number; files: number; journalEntries: number };
+export type DemoCounts = { structures: number; people: number; patients: number; files: number; journalEntries: number; directory?: Awaited<ReturnType<typeof loadDemoDirectory>> };
 
 async function loadDirectory(ctx: Ctx, region: DemoRegion): Promise<Loaded> {
   const loaded: Loaded = { structureIds: new Map(), people: new Map(), patientIds: new Map() };
   for (const structure of region.structures) {
     loaded.structureIds.set(structure.key, (await createStructure(ctx, structure)).id);
+  }
+  for (const { key: _key, structureKey, ...territory } of region.territories) {
+    await createTerritory(ctx, { ...territory, structureId: loaded.structureIds.get(structureKey)! });
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const person of region.people) {
@@ -77,6 +82,8 @@ export async function loadDemoRegion(database: Database, config: Config, now: Da
       counts.journalEntries += file.journal.length;
     }
   });
+  // after the structures exist, so that the FINESS import links the establishments they are
+  counts.directory = await loadDemoDirectory(database, now);
   return counts;
 }
 

@@ -42,6 +42,11 @@ const territory = currentCommunes.filter(
 
 const territoryWeights = territory.map((c) => c.population);
 
+/** the INSEE codes of the demo territory (the DAC's area) */
+export function territoryCommuneCodes(): string[] {
+  return territory.map((c) => c.code);
+}
+
 /** where patients live: bigger communes more often, in proportion to their population */
 export function pickHomeCommune(rng: Rng): Commune {
   return rng.weighted(territory, territoryWeights);

@@ -57,11 +57,11 @@ type RunState = {
 
 const emptyBatch = (): Batch => ({ rpps: [], organizations: [], geolocations: [], mailboxes: [], problems: [] });
 
-/** Creates the run row; the caller then awaits (CLI) or leaves running (upload) `runImport`. */
-export async function createImportRun(database: Database, request: ImportRequest, now: Date): Promise<ImportRow> {
+/** Creates the run row, in the caller's transaction; `runImport` then runs it once that is committed. */
+export async function createImportRun(db: Db, request: ImportRequest, now: Date): Promise<ImportRow> {
   const id = newId();
   const bytesTotal = fs.statSync(request.path).size;
-  await repo.insertImport(database.db, {
+  await repo.insertImport(db, {
     id,
     kind: request.kind,
     fileName: request.fileName,
@@ -71,7 +71,7 @@ export async function createImportRun(database: Database, request: ImportRequest
     bytesTotal,
     partial: request.partial,
   });
-  return (await repo.findImport(database.db, id))!;
+  return (await repo.findImport(db, id))!;
 }
 
 /** Reads the whole file; never throws: a failure ends the run as "failed" with its reason. */

@@ -89,10 +89,12 @@ export async function registerDirectoryRoutes(root: FastifyInstance): Promise<vo
       const file = await saveUpload(request.body as Readable);
       try {
         const { kind, fileName, partial } = request.query;
-        const { run, done } = await runUseCase(request, (ctx) =>
-          directory.startImport(ctx, request.server.database, { kind, path: file, fileName, partial: partial === 'true' }),
-        );
-        void done.finally(() => fs.promises.rm(file, { force: true }));
+        const job = { kind, path: file, fileName, partial: partial === 'true' };
+        const run = await runUseCase(request, (ctx) => directory.createImport(ctx, job));
+        void directory
+          .executeImport(request.server.database, run.id, job)
+          .catch((error: unknown) => request.log.error({ err: error }, 'directory import failed'))
+          .finally(() => fs.promises.rm(file, { force: true }));
         return reply.status(202).send(run);
       } catch (error) {
         await fs.promises.rm(file, { force: true });

@@ -1,7 +1,8 @@
 // Use cases of the regional directory: search and pages of professionals and establishments,
 // imports of the national extractions, the link between an establishment and a Trame structure.
 import { assertAllowed } from '#src/core/auth/access.ts';
-import type { Ctx } from '#src/core/context.ts';
+import { inTransaction, type Ctx, type CtxBase } from '#src/core/context.ts';
+import { systemActor } from '#src/core/auth/actor.ts';
 import type { Database } from '#src/core/db/connect.ts';
 import { emitEvent } from '#src/core/events/outbox.ts';
 import { Conflict, NotFound } from '#src/core/http/errors.ts';
@@ -194,27 +195,39 @@ export async function directoryStatus(ctx: Ctx): Promise<DirectoryStatus> {
 
 // ---- imports ------------------------------------------------------------------------------------
 
-/** Starts a run after checking rights; the run itself goes on outside the request's transaction. */
-export async function startImport(ctx: Ctx, database: Database, request: Omit<ImportRequest, 'startedBy'>): Promise<{ run: ImportView; done: Promise<ImportView> }> {
+/**
+ * Records a run after checking rights, in the request's transaction. The caller runs it with
+ * `executeImport` once that transaction is committed (PGlite has one connection: a run started
+ * inside the request's transaction would wait for it forever).
+ */
+export async function createImport(ctx: Ctx, request: Omit<ImportRequest, 'startedBy'>): Promise<ImportView> {
   assertAllowed(ctx, 'directory.import');
-  if (await importRepo.findRunningImport(database.db, request.kind)) {
+  if (await importRepo.findRunningImport(ctx.db, request.kind)) {
     throw new Conflict('directory.import_running', `An import of this kind is already running`);
   }
-  const full: ImportRequest = { ...request, startedBy: ctx.actor.personId };
-  const run = await createImportRun(database, full, ctx.now);
-  const done = runImport(database, run, full).then(async (finished) => {
-    if (finished.status === 'done' && request.kind === 'finess') await linkKnownStructures(database, ctx);
-    return importView(finished);
-  });
-  return { run: importView(run), done };
+  return importView(await createImportRun(ctx.db, { ...request, startedBy: ctx.actor.personId }, ctx.now));
+}
+
+/** Reads the extraction of a recorded run to the end; a FINESS run then links known structures. */
+export async function executeImport(database: Database, runId: string, request: Omit<ImportRequest, 'startedBy'>): Promise<ImportView> {
+  const run = (await importRepo.findImport(database.db, runId))!;
+  const finished = await runImport(database, run, { ...request, startedBy: run.startedBy });
+  if (finished.status === 'done' && request.kind === 'finess') await linkKnownStructures(database);
+  return importView(finished);
+}
+
+/** Both steps, for the CLI and the demo: record the run, then read the file. */
+export async function importExtraction(database: Database, base: CtxBase, request: Omit<ImportRequest, 'startedBy'>, onCreated?: (run: ImportView) => void): Promise<ImportView> {
+  const run = await inTransaction(database, base, (ctx) => createImport(ctx, request));
+  onCreated?.(run);
+  return executeImport(database, run.id, request);
 }
 
 /** Trame structures declared with a FINESS are that establishment of the directory. */
-async function linkKnownStructures(database: Database, ctx: Ctx): Promise<void> {
-  await database.db.transaction(async (tx) => {
-    const structures = await listStructures({ ...ctx, db: tx as unknown as Ctx['db'] });
-    const links = structures.flatMap((s) => (s.finess ? [{ finess: s.finess, structureId: s.id }] : []));
-    await repo.linkStructuresByFiness(tx as unknown as Ctx['db'], links);
+async function linkKnownStructures(database: Database): Promise<void> {
+  await inTransaction(database, { actor: systemActor('directory-import'), now: new Date(), requestId: 'import', clientIp: null }, async (ctx) => {
+    const links = (await listStructures(ctx)).flatMap((s) => (s.finess ? [{ finess: s.finess, structureId: s.id }] : []));
+    await repo.linkStructuresByFiness(ctx.db, links);
   });
 }
 

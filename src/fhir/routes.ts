@@ -15,7 +15,7 @@ function invalid(diagnostics: string, expression?: string): FhirInvalid {
   return new FhirInvalid([{ severity: 'error', code: 'value', diagnostics, ...(expression ? { expression: [expression] } : {}) }]);
 }
 
-function sendOutcome(reply: FastifyReply, error: FastifyError | Error): FastifyReply {
+export function sendOutcome(reply: FastifyReply, error: FastifyError | Error): FastifyReply {
   if (error instanceof FhirInvalid) return reply.status(error.status).type(FHIR_JSON).send(error.outcome());
   if (error instanceof DomainError) return reply.status(error.status).type(FHIR_JSON).send(trameErrorToOperationOutcome(trameErrorOf(error)));
   const status = (error as FastifyError).statusCode;

@@ -38,7 +38,7 @@ export type OfferView = Omit<repo.OfferRow, 'organizationId' | 'createdAt'> & {
 const UNKNOWN_ORGANIZATION = (id: string): OrganizationRef => ({ id, name: '?', finess: '', communeName: null, phone: null, categoryLabel: null });
 
 function organizationRef(view: directory.OrganizationView): OrganizationRef {
-  return { id: view.id, name: view.name, finess: view.finess, communeName: view.communeName, phone: view.phone, categoryLabel: view.categoryLabel };
+  return { id: view.id, name: view.longName ?? view.name, finess: view.finess, communeName: view.communeName, phone: view.phone, categoryLabel: view.categoryLabel };
 }
 
 async function offerViews(ctx: Ctx, rows: repo.OfferRow[]): Promise<OfferView[]> {

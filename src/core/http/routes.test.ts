@@ -43,8 +43,16 @@ GET /api/structures person
 GET /api/territories directory.read
 GET /api/territories/:id directory.read
 GET /api/tokens person
+GET /fhir/R4/HealthcareService directory.read
+GET /fhir/R4/HealthcareService/:id directory.read
+GET /fhir/R4/Organization directory.read
+GET /fhir/R4/Organization/:id directory.read
 GET /fhir/R4/Patient patient.search
 GET /fhir/R4/Patient/:id patient.read
+GET /fhir/R4/Practitioner directory.read
+GET /fhir/R4/Practitioner/:id directory.read
+GET /fhir/R4/PractitionerRole directory.read
+GET /fhir/R4/PractitionerRole/:id directory.read
 PATCH /api/directory/organizations/:id directory.link-structure
 PATCH /api/files/:id file.update
 PATCH /api/orientation/offers/:id offer.manage

@@ -23,6 +23,7 @@ import { registerFhirRoutes } from '#src/fhir/routes.ts';
 import { registerTerritoryRoutes } from '#src/territories/routes.ts';
 import { registerDirectoryRoutes } from '#src/directory/routes.ts';
 import { registerOrientationRoutes } from '#src/orientation/routes.ts';
+import { registerFhirDirectoryRoutes } from '#src/fhir/directory-routes.ts';
 
 export type AppDeps = { config: Config; database: Database; live: LiveHub; insi?: InsiClient | null };
 export type App = FastifyInstance;
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerTerritoryRoutes(app);
   await registerDirectoryRoutes(app);
   await registerOrientationRoutes(app);
+  await registerFhirDirectoryRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await serveWebApp(app);

@@ -50,9 +50,13 @@ export function columnsOf<K extends string>(header: string, labels: Record<K, Co
 export function fieldsOf<K extends string>(line: string, columns: Columns<K>): Parsed<(key: K) => string | null> {
   const fields = splitPiped(line, columns.trailingPipe);
   if (fields.length !== columns.count) {
-    return { ok: false, message: `nombre de champs incorrect : ${columns.count} attendus, ${fields.length} trouvés` };
+    return { ok: false, message: fieldCountMessage(columns.count, fields.length) };
   }
   return { ok: true, value: (key) => clean(fields[columns.index[key] ?? -1]) };
+}
+
+export function fieldCountMessage(expected: number, found: number): string {
+  return `${expected} champs attendus, ${found} trouvé${found > 1 ? 's' : ''}`;
 }
 
 /** trimmed, inner runs of spaces made single, and null rather than '' */

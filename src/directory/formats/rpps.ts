@@ -1,21 +1,27 @@
 // The Annuaire Santé open extraction "PS_LibreAcces_Personne_activite_<date>.txt": one line per
-// practice of a professional (personne × activité × situation d'exercice), pipe-separated, header first.
-import { columnsOf, fieldsOf, joinWords, type Columns } from './columns.ts';
+// practice of a professional (personne × activité × situation d'exercice), pipe-separated, header
+// first, every line ending with "|". A professional with two practice places has two lines.
+import { columnsOf, fieldsOf, type ColumnLabel, type Columns } from './columns.ts';
+import { streetLine } from './address.ts';
 import { luhnValid } from './luhn.ts';
-import type { LineParser, Parsed, RppsLine } from './types.ts';
+import type { ActivityRecord, LineParser, Parsed, ProfessionalRecord, RppsLine } from './types.ts';
+
+/** "Type d'identifiant PP": 8 = RPPS (11 digits, Luhn key), 0 = ADELI (professions not yet in the RPPS) */
+const RPPS_KIND = '8';
 
 const LABELS = {
   idType: "Type d'identifiant PP",
   id: 'Identifiant PP',
   idNat: 'Identification nationale PP',
-  civility: "Libellé civilité d'exercice",
+  civility: { labels: ["Libellé civilité d'exercice", 'Libellé civilité exercice'] },
   familyName: "Nom d'exercice",
   givenName: "Prénom d'exercice",
   professionCode: 'Code profession',
   professionLabel: 'Libellé profession',
   categoryCode: 'Code catégorie professionnelle',
-  skillCode: 'Code savoir-faire',
-  skillLabel: 'Libellé savoir-faire',
+  // some extractions move the savoir-faire to a file of their own (PS_LibreAcces_SavoirFaire)
+  skillCode: { labels: ['Code savoir-faire'], optional: true },
+  skillLabel: { labels: ['Libellé savoir-faire'], optional: true },
   modeCode: 'Code mode exercice',
   modeLabel: 'Libellé mode exercice',
   siret: 'Numéro SIRET site',
@@ -26,6 +32,7 @@ const LABELS = {
   tradeName: 'Enseigne commerciale site',
   streetNumber: 'Numéro Voie (coord. structure)',
   repetition: 'Indice répétition voie (coord. structure)',
+  streetTypeCode: 'Code type de voie (coord. structure)',
   streetType: 'Libellé type de voie (coord. structure)',
   street: 'Libellé Voie (coord. structure)',
   postalCode: 'Code postal (coord. structure)',
@@ -33,67 +40,82 @@ const LABELS = {
   communeName: 'Libellé commune (coord. structure)',
   phone: 'Téléphone (coord. structure)',
   email: 'Adresse e-mail (coord. structure)',
-  roleCode: 'Code rôle',
-  roleLabel: 'Libellé rôle',
-} as const;
+  // called "fonction" in older extractions, absent from the oldest
+  roleCode: { labels: ['Code rôle', 'Code fonction'], optional: true },
+  roleLabel: { labels: ['Libellé rôle', 'Libellé fonction'], optional: true },
+} satisfies Record<string, ColumnLabel>;
 
-/** Builds the line parser from the extraction's header. */
-export function createRppsParser(header: string): Parsed<LineParser<RppsLine>> {
-  const columns = columnsOf(header, LABELS);
+type Key = keyof typeof LABELS;
+type Read = (key: Key) => string | null;
+
+/** Builds the line parser from the extraction's header; refuses a header that lacks a column it reads. */
+export function createRppsParser(headerLine: string): Parsed<LineParser<RppsLine>> {
+  const columns = columnsOf(headerLine, LABELS);
   if (!columns.ok) return columns;
   return { ok: true, value: (line) => parseLine(line, columns.value) };
 }
 
-function parseLine(line: string, columns: Columns<keyof typeof LABELS>): Parsed<RppsLine> {
+function parseLine(line: string, columns: Columns<Key>): Parsed<RppsLine> {
   const read = fieldsOf(line, columns);
   if (!read.ok) return read;
   const f = read.value;
-  const idType = f('idType');
+  const problem = identityProblem(f);
+  if (problem) return { ok: false, message: problem };
+  return { ok: true, value: { professional: professionalOf(f), activity: activityOf(f) } };
+}
+
+function identityProblem(f: Read): string | null {
   const id = f('id');
   const idNatPs = f('idNat');
-  if (!id || !idNatPs) return { ok: false, message: 'identifiant du professionnel vide' };
-  if (idType === '8' && (!/^\d{11}$/.test(id) || !luhnValid(id))) return { ok: false, message: `RPPS invalide : ${id} (11 chiffres avec clé de Luhn)` };
-  const familyName = f('familyName');
-  if (!familyName) return { ok: false, message: `nom d’exercice vide pour ${idNatPs}` };
-  const parts = [idNatPs, f('structureId'), f('modeCode'), f('roleCode'), f('skillCode')];
+  if (!id || !idNatPs) return 'identifiant du professionnel vide';
+  if (f('idType') === RPPS_KIND) {
+    if (!/^\d{11}$/.test(id)) return `RPPS invalide : « ${id} » n’a pas 11 chiffres`;
+    if (!luhnValid(id)) return `RPPS invalide : la clé de contrôle de « ${id} » ne correspond pas (Luhn)`;
+    if (idNatPs !== `${RPPS_KIND}${id}`) return `identification nationale « ${idNatPs} » incohérente avec le RPPS ${id}`;
+  }
+  if (!f('familyName')) return `nom d’exercice manquant pour ${idNatPs}`;
+  if (!f('givenName')) return `prénom d’exercice manquant pour ${idNatPs}`;
+  return null;
+}
+
+function professionalOf(f: Read): ProfessionalRecord {
   return {
-    ok: true,
-    value: {
-      professional: {
-        idNatPs,
-        rpps: idType === '8' ? id : null,
-        civility: f('civility'),
-        familyName,
-        givenName: f('givenName') ?? '',
-        professionCode: f('professionCode'),
-        professionLabel: f('professionLabel'),
-        categoryCode: f('categoryCode'),
-      },
-      activity: {
-        activityKey: parts.map((p) => p ?? '').join('|'),
-        idNatPs,
-        modeCode: f('modeCode'),
-        modeLabel: f('modeLabel'),
-        roleCode: f('roleCode'),
-        roleLabel: f('roleLabel'),
-        skillCode: f('skillCode'),
-        skillLabel: f('skillLabel'),
-        siteSiret: f('siret'),
-        siteFiness: f('finess'),
-        legalFiness: f('legalFiness'),
-        siteName: f('tradeName') ?? f('legalName'),
-        address: joinWords(f('streetNumber'), f('repetition'), f('streetType'), f('street')),
-        postalCode: f('postalCode'),
-        communeInsee: f('commune'),
-        communeName: f('communeName'),
-        phone: f('phone'),
-        email: f('email'),
-      },
-    },
+    idNatPs: f('idNat')!,
+    rpps: f('idType') === RPPS_KIND ? f('id') : null,
+    civility: f('civility'),
+    familyName: f('familyName')!,
+    givenName: f('givenName')!,
+    professionCode: f('professionCode'),
+    professionLabel: f('professionLabel'),
+    categoryCode: f('categoryCode'),
   };
 }
 
-/** The header of the real extraction, in its order (for sample files and the benchmark generator). */
+function activityOf(f: Read): ActivityRecord {
+  const idNatPs = f('idNat')!;
+  return {
+    activityKey: [idNatPs, f('structureId'), f('modeCode'), f('roleCode'), f('skillCode')].map((part) => part ?? '').join('|'),
+    idNatPs,
+    modeCode: f('modeCode'),
+    modeLabel: f('modeLabel'),
+    roleCode: f('roleCode'),
+    roleLabel: f('roleLabel'),
+    skillCode: f('skillCode'),
+    skillLabel: f('skillLabel'),
+    siteSiret: f('siret'),
+    siteFiness: f('finess'),
+    legalFiness: f('legalFiness'),
+    siteName: f('tradeName') ?? f('legalName'),
+    address: streetLine(f('streetNumber'), f('repetition'), f('streetType') ?? f('streetTypeCode'), f('street')),
+    postalCode: f('postalCode'),
+    communeInsee: f('commune'),
+    communeName: f('communeName'),
+    phone: f('phone'),
+    email: f('email'),
+  };
+}
+
+/** The header of the real extraction, in its order (sample files are written with it). */
 export const RPPS_HEADER = [
   "Type d'identifiant PP", 'Identifiant PP', 'Identification nationale PP', "Code civilité d'exercice", "Libellé civilité d'exercice",
   'Code civilité', 'Libellé civilité', "Nom d'exercice", "Prénom d'exercice", 'Code profession', 'Libellé profession',
