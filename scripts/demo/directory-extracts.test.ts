@@ -54,7 +54,7 @@ test('every health professional of the demo practises where the demo says, with 
     assert.equal(lines.length, places.length, person.key);
     assert.equal(lines[0]!.professional.familyName, person.familyName.toUpperCase());
     assert.deepEqual(lines.map((l) => l.activity.communeInsee).sort(), places.map((s) => s.communeInsee).sort(), person.key);
-    for (const [i, place] of places.entries()) if (place.finess) assert.ok(lines.some((l) => l.activity.siteFiness === place.finess), `${person.key} at ${places[i]!.key}`);
+    for (const place of places.filter((p) => p.finess)) assert.ok(lines.some((l) => l.activity.siteFiness === place.finess), `${person.key} at ${place.key}`);
   }
   const mercier = rpps.find((l) => l.professional.familyName === 'MERCIER')!;
   assert.deepEqual([mercier.professional.civility, mercier.activity.skillCode, mercier.activity.communeName], ['Docteur', 'SM54', 'Angers']);

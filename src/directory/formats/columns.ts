@@ -16,7 +16,7 @@ export type Columns<K extends string> = {
 };
 
 /** "Libellé civilité d'exercice" → "libellecivilitedexercice" */
-export function labelKey(label: string): string {
+function labelKey(label: string): string {
   return label
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -24,7 +24,7 @@ export function labelKey(label: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-export function splitPiped(line: string, trailingPipe: boolean): string[] {
+function splitPiped(line: string, trailingPipe: boolean): string[] {
   return (trailingPipe && line.endsWith('|') ? line.slice(0, -1) : line).split('|');
 }
 

@@ -2,6 +2,9 @@
 // semicolon-separated, a first line "finess;etalab;<version>;<date>", then one "structureet" line per
 // establishment (32 fields) and one "geolocalisation" line per establishment with its coordinates.
 // A field holding a ";" or a '"' is quoted, CSV-style (a few names are: `"LIEU DE VIE ""X"""`).
+// As real lines show it: dates YYYY-MM-DD (DD/MM/YYYY in older files); the coordinates' source ends
+// with the projection ("…,LAMBERT_93", now "…,EPSG:2154 RGF93 / Lambert-93 (Métropole)", split on ";"
+// in 2016 files); overseas establishments come in UTM zones, refused for now.
 import { clean, fieldCountMessage } from './columns.ts';
 import { streetLine } from './address.ts';
 import { lambert93ToWgs84 } from './lambert93.ts';
@@ -85,7 +88,7 @@ function parseGeolocation(fields: string[]): Parsed<FinessLine> {
 }
 
 /** 9 characters: the département (2 digits, or 2A/2B for Corsica), then 7 digits. */
-export function finessProblem(finess: string): string | null {
+function finessProblem(finess: string): string | null {
   if (/^(\d{2}|2[AB])\d{7}$/.test(finess)) return null;
   return `numéro FINESS « ${finess} » invalide : 9 caractères attendus (chiffres, ou 2A/2B pour la Corse)`;
 }

@@ -1,6 +1,10 @@
 // The MSSanté directory extraction ("Extraction_Correspondance_MSSante_<date>.txt"): one mailbox per
-// line, pipe-separated, header first (31 columns). Personal boxes (PER) carry the professional's
-// idNatPs; organisational (ORG) and applicative (APP) boxes the structure they belong to.
+// line, pipe-separated, UTF-8, header first. Personal boxes (PER) carry the professional's idNatPs;
+// organisational (ORG) and applicative (APP) boxes the structure they belong to.
+// The real file has 31 columns (MSSANTE_HEADER, as public readers of it and a measurement of the 2026
+// file list them): the structure's name is in "Raison Sociale structure BAL" / "Enseigne commerciale
+// structure BAL", its address in "L2…L6 … structure BAL" columns; there is no "Dénomination", commune
+// code, "Responsable" or "Liste rouge" column. Whether lines end with "|" is not documented: both read.
 import { columnsOf, fieldsOf, joinWords, type ColumnLabel, type Columns } from './columns.ts';
 import type { LineParser, MailboxRecord, Parsed } from './types.ts';
 
@@ -35,7 +39,8 @@ function parseLine(line: string, columns: Columns<Key>): Parsed<MailboxRecord> {
   const read = fieldsOf(line, columns);
   if (!read.ok) return read;
   const f = read.value;
-  const address = f('address') ?? '';
+  const address = f('address');
+  if (!address) return { ok: false, message: 'adresse de messagerie manquante' };
   if (!EMAIL.test(address)) return { ok: false, message: `« ${address} » n’est pas une adresse de messagerie` };
   const boxType = f('boxType') ?? '';
   if (!BOX_TYPES.has(boxType)) return { ok: false, message: `type de boîte « ${boxType} » inconnu (attendu : PER, ORG ou APP) pour ${address}` };

@@ -1,6 +1,10 @@
 // The Annuaire Santé open extraction "PS_LibreAcces_Personne_activite_<date>.txt": one line per
-// practice of a professional (personne × activité × situation d'exercice), pipe-separated, header
-// first, every line ending with "|". A professional with two practice places has two lines.
+// practice of a professional (personne × activité × situation d'exercice), pipe-separated, UTF-8,
+// header first, every line ending with "|". A professional with two practice places has two lines.
+// The 56-column header (RPPS_HEADER) is the one public readers of the real file use; its labels vary
+// between versions ("Libellé civilité exercice", "(coord. Structure)", "Code fonction" before "Code
+// rôle", the savoir-faire moved to PS_LibreAcces_SavoirFaire in some), hence known spellings as
+// aliases, and the savoir-faire and rôle columns optional.
 import { columnsOf, fieldsOf, type ColumnLabel, type Columns } from './columns.ts';
 import { streetLine } from './address.ts';
 import { luhnValid } from './luhn.ts';
