@@ -11,7 +11,8 @@ export type ImportKind = 'rpps' | 'finess' | 'mssante';
 export type RecordKind = 'professional' | 'activity' | 'organization' | 'mailbox';
 export type Change = 'added' | 'changed' | 'gone';
 /** What one upserted row became in this run. */
-export type UpsertOutcome = { id: string; identifier: string; label: string; inserted: boolean; changed: boolean };
+/** `again`: added earlier in this same run (a key repeated in the file): not counted twice. */
+export type UpsertOutcome = { id: string; identifier: string; label: string; inserted: boolean; changed: boolean; again: boolean };
 
 export async function insertImport(db: Db, row: typeof directoryImports.$inferInsert): Promise<void> {
   await db.insert(directoryImports).values(row);
@@ -154,7 +155,8 @@ export async function upsertBatch(db: Db, shape: UpsertShape, importId: string, 
     .filter((n) => n !== 'id' && n !== 'first_import_id' && n !== shape.key && n !== 'updated_at')
     .map((n) => `${n} = excluded.${n}`);
   const changedNow = `t.content_hash <> excluded.content_hash OR t.gone_import_id IS NOT NULL`;
-  const result = await queryRows<{ id: string; identifier: string; label: string; inserted: boolean; changed: boolean }>(db, sql`
+  // xmax = 0 only on a row this statement inserted (an upsert's update sets it): added, whatever the batch
+  const result = await queryRows<UpsertOutcome>(db, sql`
     INSERT INTO ${sql.raw(shape.table)} AS t (${sql.raw(names.join(', '))})
     SELECT ${sql.raw(names.join(', '))} FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${sql.raw(recordType)})
     ON CONFLICT (${sql.raw(shape.key)}) DO UPDATE SET ${sql.raw(updates.join(', '))},
@@ -162,8 +164,9 @@ export async function upsertBatch(db: Db, shape: UpsertShape, importId: string, 
       updated_at = CASE WHEN ${sql.raw(changedNow)} THEN excluded.updated_at ELSE t.updated_at END,
       gone_import_id = NULL
     RETURNING t.id, t.${sql.raw(shape.key)} AS identifier, ${shape.label} AS label,
-      (t.first_import_id = ${importId} AND t.changed_import_id IS NULL) AS inserted,
-      (t.changed_import_id IS NOT NULL AND t.changed_import_id = ${importId}) AS changed`);
+      (t.xmax = 0) AS inserted,
+      (t.xmax <> 0 AND t.first_import_id <> ${importId} AND t.changed_import_id IS NOT NULL AND t.changed_import_id = ${importId}) AS changed,
+      (t.xmax <> 0 AND t.first_import_id = ${importId}) AS again`);
   return result;
 }
 
@@ -177,7 +180,7 @@ export async function updateCoordinates(db: Db, importId: string, now: Date, row
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(finess text, latitude float8, longitude float8)
     WHERE t.finess = r.finess
       AND (t.latitude IS DISTINCT FROM r.latitude OR t.longitude IS DISTINCT FROM r.longitude)
-    RETURNING t.id, t.finess AS identifier, t.name AS label, false AS inserted, (t.first_import_id <> ${importId}) AS changed`);
+    RETURNING t.id, t.finess AS identifier, t.name AS label, false AS inserted, (t.first_import_id <> ${importId}) AS changed, false AS again`);
   return result;
 }
 

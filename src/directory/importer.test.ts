@@ -73,6 +73,24 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(search.length, 0);
     });
 
+    test('a professional whose practices straddle two batches is added once', async (t) => {
+      const app = await buildTestApp(t, kind);
+      const [header, template] = original('rpps');
+      const fields = template!.split('|');
+      const lines: string[] = [];
+      for (let i = 0; i < 750; i++) {
+        const rpps = withLuhnDigit(`99790${String(i).padStart(5, '0')}`);
+        for (const site of ['T', 'U']) {
+          const line = [...fields];
+          [line[1], line[2], line[23]] = [rpps, `8${rpps}`, `${site}${i}`];
+          lines.push(line.join('|'));
+        }
+      }
+      const run = await importFile(app, 'rpps', write([header!, ...lines]));
+      assert.deepEqual(run.counts.professional, { added: 750, changed: 0, unchanged: 0, gone: 0 });
+      assert.equal(run.counts.activity!.added, 1500);
+    });
+
     test('a partial extraction marks nothing gone; a bad header fails the run and changes nothing', async (t) => {
       const app = await buildTestApp(t, kind);
       const [header, ...lines] = original('rpps');

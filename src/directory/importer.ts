@@ -92,6 +92,7 @@ async function readAll(database: Database, state: RunState): Promise<void> {
   let parse: ((line: string) => Parsed<unknown>) | null = state.request.kind === 'finess' ? parseFinessLine : null;
   let batch = emptyBatch();
   let linesInBatch = 0;
+  let lastGroup: string | null = null;
   const lines = readLines(state.request.path, { onBytes: (bytes: number) => (state.bytesRead = bytes) });
   for await (const { lineNo, text } of lines) {
     state.linesRead = lineNo;
@@ -101,13 +102,17 @@ async function readAll(database: Database, state: RunState): Promise<void> {
     }
     if (text.trim() === '') continue;
     const parsed = parse(text);
-    if (parsed.ok) addToBatch(batch, state.request.kind, parsed.value);
-    else batch.problems.push({ lineNo, message: parsed.message });
-    if (++linesInBatch >= BATCH_LINES) {
+    const group = parsed.ok ? groupOf(state.request.kind, parsed.value) : null;
+    // a full batch is flushed between two professionals, so each is upserted and counted once
+    if (linesInBatch >= BATCH_LINES && (group === null || group !== lastGroup)) {
       await flush(database, state, batch);
       batch = emptyBatch();
       linesInBatch = 0;
     }
+    if (parsed.ok) addToBatch(batch, state.request.kind, parsed.value);
+    else batch.problems.push({ lineNo, message: parsed.message });
+    lastGroup = group;
+    linesInBatch += 1;
   }
   if (parse === null) throw new Error('le fichier est vide');
   await flush(database, state, batch);
@@ -118,6 +123,11 @@ function headerParser(kind: ImportKind, header: string): (line: string) => Parse
   const built: Parsed<LineParser<unknown>> = kind === 'rpps' ? createRppsParser(header) : createMailboxParser(header);
   if (!built.ok) throw new Error(`ligne 1 (en-tête) : ${built.message}`);
   return built.value;
+}
+
+/** The lines that must stay in one batch: a professional's practices (the extraction lists them together). */
+function groupOf(kind: ImportKind, value: unknown): string | null {
+  return kind === 'rpps' ? (value as RppsLine).professional.idNatPs : null;
 }
 
 function addToBatch(batch: Batch, kind: ImportKind, value: unknown): void {
@@ -158,6 +168,7 @@ async function record(tx: Db, state: RunState, kind: RecordKind, outcomes: Upser
   const counts = countsOf(state, kind);
   const changes: (typeof directoryImportChanges.$inferInsert)[] = [];
   for (const outcome of outcomes) {
+    if (outcome.again) continue;
     const change = outcome.inserted ? 'added' : outcome.changed ? 'changed' : null;
     if (change === null) {
       if (countUnchanged) counts.unchanged += 1;
