@@ -4,6 +4,7 @@
 import type { DemoRegion } from './types.ts';
 import { createRng } from './random.ts';
 import { buildStructures } from './structures.ts';
+import { buildTerritories } from './territories.ts';
 import { buildPeople } from './people.ts';
 import { buildPatientProfiles } from './patients.ts';
 import { planGenericFiles } from './files.ts';
@@ -13,6 +14,7 @@ import { buildStoryFiles } from './stories.ts';
 export type {
   DemoRegion,
   DemoStructure,
+  DemoTerritory,
   DemoPerson,
   DemoPatient,
   DemoFile,
@@ -42,6 +44,7 @@ export function buildDemoRegion(now: Date, seed = 42): DemoRegion {
   const storyFiles = buildStoryFiles(rng.fork('stories'), now, profiles);
   return {
     structures: buildStructures(),
+    territories: buildTerritories(),
     people: buildPeople(),
     patients: profiles.map((p) => p.patient),
     files: [...storyFiles, ...genericFiles],

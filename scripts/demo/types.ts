@@ -92,8 +92,19 @@ export type DemoFile = {
   journal: DemoJournalEntry[];
 };
 
+/** The communes a DAC or CPTS serves (src/territories). */
+export type DemoTerritory = {
+  key: string;
+  name: string;
+  kind: 'dac' | 'cpts' | 'other';
+  structureKey: string;
+  /** INSEE codes of current communes */
+  communes: string[];
+};
+
 export type DemoRegion = {
   structures: DemoStructure[];
+  territories: DemoTerritory[];
   people: DemoPerson[];
   patients: DemoPatient[];
   files: DemoFile[];
