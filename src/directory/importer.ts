@@ -1,5 +1,6 @@
 // Runs one import of a national extraction: streams the file line by line (constant memory), upserts
-// in batches of BATCH_LINES (one transaction each, progress saved with it), keeps the first bad lines
+// in batches of BATCH_LINES (one transaction each, progress saved with it; a commit per 5,000 lines
+// rather than 1,000 doubled the throughput on PostgreSQL, bench/README.md), keeps the first bad lines
 // with their number and goes on, then marks gone what a full extraction no longer holds.
 //
 // The run row in directory_imports is the job: its status and counters are what the admin page polls.
@@ -19,7 +20,7 @@ import type { FinessLine, GeolocationRecord, LineParser, MailboxRecord, Organiza
 import * as repo from './import-repo.ts';
 import type { ImportKind, ImportRow, RecordKind, UpsertOutcome } from './import-repo.ts';
 
-export const BATCH_LINES = 1000;
+export const BATCH_LINES = 5000;
 /** bad lines and itemised changes kept per run; the counters hold the full numbers */
 export const MAX_PROBLEMS = 1000;
 export const MAX_CHANGES_PER_KIND = 200;

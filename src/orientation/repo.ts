@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { orientationOffers, orientationRequests } from '#src/db/schema/index.ts';
 import type { Db } from '#src/core/db/connect.ts';
+import { boundingBox } from './rules.ts';
 import { queryRows } from '#src/core/db/rows.ts';
 
 export type OfferRow = typeof orientationOffers.$inferSelect;
@@ -75,14 +76,26 @@ export async function searchOffers(db: Db, q: OfferSearch): Promise<SearchHit[]>
   if (q.condition) where.push(sql`${o.conditions} @> ARRAY[${q.condition}]::text[]`);
   if (q.age !== undefined) where.push(sql`(${o.ageMin} IS NULL OR ${o.ageMin} <= ${q.age}) AND (${o.ageMax} IS NULL OR ${o.ageMax} >= ${q.age})`);
   if (q.freeOnly) where.push(sql`${o.freePlaces} > 0`);
-  const serves = q.communeInsee ? sql<boolean>`(${o.servedCommunes} @> ARRAY[${q.communeInsee}]::text[])` : sql<boolean>`false`;
+  // with a kind of care, one GIN key answers "this kind, serving this commune"
+  const serves = !q.communeInsee
+    ? sql<boolean>`false`
+    : q.careKind
+      ? sql<boolean>`(${o.servedKeys} @> ARRAY[${`${q.careKind}:${q.communeInsee}`}]::text[])`
+      : sql<boolean>`(${o.servedCommunes} @> ARRAY[${q.communeInsee}]::text[])`;
   const km = q.point
     ? sql<number | null>`(2 * 6371 * asin(least(1, sqrt(
         power(sin(radians(${o.latitude} - ${q.point.latitude}) / 2), 2) +
         cos(radians(${q.point.latitude})) * cos(radians(${o.latitude})) * power(sin(radians(${o.longitude} - ${q.point.longitude}) / 2), 2)))))`
     : sql<number | null>`NULL::float8`;
-  // With a commune, results either serve it or lie within the radius; without a position, serving it is the test.
-  if (q.communeInsee) where.push(q.point ? sql`(${serves} OR ${km} <= ${q.radiusKm})` : serves);
+  // With a commune, results either serve it or lie within the radius (a bounding box first, which the
+  // (care_kind, latitude) index serves, then the exact distance); without a position, serving it is the test.
+  if (q.communeInsee && q.point) {
+    const box = boundingBox(q.point, q.radiusKm);
+    const near = sql`(${o.latitude} BETWEEN ${box.minLatitude} AND ${box.maxLatitude} AND ${o.longitude} BETWEEN ${box.minLongitude} AND ${box.maxLongitude} AND ${km} <= ${q.radiusKm})`;
+    where.push(sql`(${serves} OR ${near})`);
+  } else if (q.communeInsee) {
+    where.push(serves);
+  }
   const rows = await db
     .select({ ...getTableColumns(o), serves: serves.as('serves'), km: km.as('km') })
     .from(o)

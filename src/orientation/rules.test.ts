@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ageOn, compareCandidates, distanceKm, explain, missingParts, openingHoursProblem, rorCategoryOf, structureComplete, type Candidate, type OfferDescription } from './rules.ts';
+import { ageOn, boundingBox, compareCandidates, distanceKm, explain, missingParts, openingHoursProblem, rorCategoryOf, servedKeysOf, structureComplete, type Candidate, type OfferDescription } from './rules.ts';
 
 const complete: OfferDescription = {
   careKind: 'smr',
@@ -94,4 +94,20 @@ test('indicator 3.2 categories from FINESS categories', () => {
 test('age on a date, birthday included', () => {
   assert.equal(ageOn('1940-03-12', new Date('2026-03-11T12:00:00Z')), 85);
   assert.equal(ageOn('1940-03-12', new Date('2026-03-12T00:00:00Z')), 86);
+});
+
+test('served keys pair the kind of care with each commune served', () => {
+  assert.deepEqual(servedKeysOf('smr', ['49007', '49015']), ['smr:49007', 'smr:49015']);
+});
+
+test('the bounding box holds every point within the radius', () => {
+  const center = { latitude: 47.47, longitude: -0.55 };
+  const box = boundingBox(center, 30);
+  for (const bearing of [0, 45, 90, 135, 180, 225, 270, 315]) {
+    // a point 29.9 km away in that direction
+    const rad = (bearing * Math.PI) / 180;
+    const point = { latitude: center.latitude + (29.9 / 111.2) * Math.cos(rad), longitude: center.longitude + (29.9 / (111.2 * Math.cos((center.latitude * Math.PI) / 180))) * Math.sin(rad) };
+    assert.ok(distanceKm(center, point) <= 30.1);
+    assert.ok(point.latitude >= box.minLatitude && point.latitude <= box.maxLatitude && point.longitude >= box.minLongitude && point.longitude <= box.maxLongitude, `bearing ${bearing}`);
+  }
 });

@@ -120,6 +120,23 @@ export function openingHoursProblem(hours: OpeningHours): string | null {
   return null;
 }
 
+/** The index keys of "this kind of care, serving this commune" (see orientation_offers.served_keys). */
+export function servedKeysOf(careKind: string, servedCommunes: readonly string[]): string[] {
+  return servedCommunes.map((commune) => `${careKind}:${commune}`);
+}
+
+/** A box around a point that holds every point within `km` (for an index range before the exact distance). */
+export function boundingBox(center: Point, km: number): { minLatitude: number; maxLatitude: number; minLongitude: number; maxLongitude: number } {
+  const latitudeDelta = km / 111.2;
+  const longitudeDelta = km / (111.2 * Math.max(0.01, Math.cos((center.latitude * Math.PI) / 180)));
+  return {
+    minLatitude: center.latitude - latitudeDelta,
+    maxLatitude: center.latitude + latitudeDelta,
+    minLongitude: center.longitude - longitudeDelta,
+    maxLongitude: center.longitude + longitudeDelta,
+  };
+}
+
 // ---- indicator 3.2 categories -------------------------------------------------------------------
 
 /** The categories indicator 3.2 sets targets for. */

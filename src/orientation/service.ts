@@ -19,6 +19,7 @@ import {
   missingParts,
   openingHoursProblem,
   rorCategoryOf,
+  servedKeysOf,
   structureComplete,
   type AnswerStatus,
   type DescriptionPart,
@@ -30,7 +31,7 @@ import {
 
 export type OrganizationRef = { id: string; name: string; finess: string; communeName: string | null; phone: string | null; categoryLabel: string | null };
 
-export type OfferView = Omit<repo.OfferRow, 'organizationId' | 'createdAt'> & {
+export type OfferView = Omit<repo.OfferRow, 'organizationId' | 'createdAt' | 'servedKeys'> & {
   organization: OrganizationRef;
   missing: DescriptionPart[];
 };
@@ -43,7 +44,7 @@ function organizationRef(view: directory.OrganizationView): OrganizationRef {
 
 async function offerViews(ctx: Ctx, rows: repo.OfferRow[]): Promise<OfferView[]> {
   const organizations = await directory.findOrganizationRefs(ctx, rows.map((r) => r.organizationId));
-  return rows.map(({ organizationId, createdAt: _created, ...row }) => {
+  return rows.map(({ organizationId, createdAt: _created, servedKeys: _keys, ...row }) => {
     const organization = organizations.get(organizationId);
     return { ...row, organization: organization ? organizationRef(organization) : UNKNOWN_ORGANIZATION(organizationId), missing: missingParts(row) };
   });
@@ -115,6 +116,7 @@ export async function createOffer(ctx: Ctx, input: OfferInput & { organizationId
     specialties: distinct(input.specialties)!,
     conditions: distinct(input.conditions)!,
     servedCommunes: distinct(input.servedCommunes)!,
+    servedKeys: servedKeysOf(input.careKind, distinct(input.servedCommunes)!),
     id: newId(ctx.now.getTime()),
     freePlacesAt: input.freePlaces === null ? null : ctx.now,
     // the care is given at the establishment unless said otherwise
@@ -145,7 +147,9 @@ export async function updateOffer(ctx: Ctx, id: string, update: Partial<OfferInp
     ...(changes.freePlaces !== undefined ? { freePlacesAt: ctx.now } : {}),
     updatedAt: ctx.now,
   };
-  next.complete = missingParts({ ...current, ...next } as repo.OfferRow).length === 0;
+  const merged = { ...current, ...next } as repo.OfferRow;
+  next.servedKeys = servedKeysOf(merged.careKind, merged.servedCommunes);
+  next.complete = missingParts(merged).length === 0;
   if (!(await repo.updateOfferIfVersion(ctx.db, id, version, next))) {
     throw new Conflict('orientation.offer_stale', 'The offer changed since it was read', { version: current.version });
   }

@@ -27,6 +27,8 @@ export const orientationOffers = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     servedCommunes: text('served_communes').array().notNull().default(sql`'{}'::text[]`),
+    // "careKind:commune" for each served commune: one GIN lookup answers "this kind, serving this commune"
+    servedKeys: text('served_keys').array().notNull().default(sql`'{}'::text[]`),
     contactPhone: text('contact_phone'),
     contactEmail: text('contact_email'),
     contactMssante: text('contact_mssante'),
@@ -44,6 +46,9 @@ export const orientationOffers = pgTable(
     index('orientation_offers_kind_idx').on(t.careKind).where(sql`${t.active}`),
     index('orientation_offers_specialties_idx').using('gin', t.specialties),
     index('orientation_offers_served_idx').using('gin', t.servedCommunes),
+    index('orientation_offers_served_keys_idx').using('gin', t.servedKeys),
+    // offers of a kind within a latitude band: the bounding box of "within the radius"
+    index('orientation_offers_position_idx').on(t.careKind, t.latitude).where(sql`${t.active}`),
   ],
 );
 
