@@ -73,6 +73,8 @@ export const PEOPLE: PersonSpec[] = [
   { key: 'emilie-perrin', givenName: 'Émilie', familyName: 'Perrin', sex: 'F', sector: 'social', profession: 'Assistante sociale', teamRole: 'social_worker', memberships: [['social-service', P]] },
   { key: 'samira-khelifi', givenName: 'Samira', familyName: 'Khelifi', sex: 'F', sector: 'social', profession: 'Conseillère en économie sociale et familiale', teamRole: 'social_worker', memberships: [['social-service', P]] },
   { key: 'manon-giraud', givenName: 'Manon', familyName: 'Giraud', sex: 'F', sector: 'social', profession: 'Éducatrice spécialisée', teamRole: 'social_worker', memberships: [['social-service', P]] },
+  // describes the EHPAD's offers and answers its orientation requests (last, so earlier RPPS stay put)
+  { key: 'mathilde-renou', email: 'ehpad@demo.trame.fr', givenName: 'Mathilde', familyName: 'Renou', sex: 'F', sector: 'medico_social', profession: 'Directrice d’EHPAD', teamRole: null, memberships: [['ehpad', 'structure_admin']] },
 ];
 
 const bySpecKey = new Map(PEOPLE.map((p) => [p.key, p]));

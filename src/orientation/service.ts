@@ -144,6 +144,7 @@ export async function updateOffer(ctx: Ctx, id: string, update: Partial<OfferInp
     ...(changes.specialties ? { specialties: distinct(changes.specialties)! } : {}),
     ...(changes.conditions ? { conditions: distinct(changes.conditions)! } : {}),
     ...(changes.servedCommunes ? { servedCommunes: distinct(changes.servedCommunes)! } : {}),
+    // the date says when the count was last confirmed: a new figure, or the same one sent again on purpose
     ...(changes.freePlaces !== undefined ? { freePlacesAt: ctx.now } : {}),
     updatedAt: ctx.now,
   };

@@ -6,12 +6,21 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
 import { CrashPage, NotFoundPage } from './components/StatusPages.tsx';
+import { DirectoryPage } from './directory/DirectoryPage.tsx';
+import { OrganizationPage } from './directory/OrganizationPage.tsx';
+import { ProfessionalPage } from './directory/ProfessionalPage.tsx';
+import { ImportRunPage } from './admin/imports/ImportRunPage.tsx';
+import { ImportsPage } from './admin/imports/ImportsPage.tsx';
 import { FilePage } from './files/FilePage.tsx';
 import { MyFilesPage } from './files/MyFilesPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { IncomingRequestsPage } from './orientation/IncomingRequestsPage.tsx';
+import { OrientationSearchPage } from './orientation/OrientationSearchPage.tsx';
 import { VigilancePage } from './identity/VigilancePage.tsx';
 import { PatientPage } from './patients/PatientPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
+import { TerritoriesPage } from './territories/TerritoriesPage.tsx';
+import { TerritoryPage } from './territories/TerritoryPage.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
@@ -30,8 +39,17 @@ export const router = createBrowserRouter([
       { path: 'patients', element: <PatientsPage /> },
       { path: 'patients/:patientId', element: <PatientPage /> },
       { path: 'identity', element: <VigilancePage /> },
+      { path: 'orientation', element: <OrientationSearchPage /> },
+      { path: 'orientation/requests', element: <IncomingRequestsPage /> },
+      { path: 'territories', element: <TerritoriesPage /> },
+      { path: 'territories/:territoryId', element: <TerritoryPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: 'admin', element: <AdminPage /> },
+      { path: 'admin/imports', element: <ImportsPage /> },
+      { path: 'admin/imports/:importId', element: <ImportRunPage /> },
+      { path: 'directory', element: <DirectoryPage /> },
+      { path: 'directory/professionals/:professionalId', element: <ProfessionalPage /> },
+      { path: 'directory/organizations/:organizationId', element: <OrganizationPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

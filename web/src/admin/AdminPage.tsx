@@ -2,6 +2,7 @@
 import { Button, EmptyState, Group, Loader, Stack, Table, Tabs, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useDocumentTitle } from '@mantine/hooks';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ScrollableTable } from '../components/ScrollableTable.tsx';
 import { useStructures } from '../directory/api.ts';
@@ -110,7 +111,12 @@ export function AdminPage() {
   useDocumentTitle(fr.app.title(fr.admin.pageTitle));
   return (
     <Stack>
-      <Title order={1}>{fr.admin.heading}</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{fr.admin.heading}</Title>
+        <Button component={Link} to="/admin/imports" variant="light">
+          {fr.imports.adminLink}
+        </Button>
+      </Group>
       <Tabs defaultValue="people">
         <Tabs.List>
           <Tabs.Tab value="people">{fr.admin.tabs.people}</Tabs.Tab>

@@ -245,7 +245,10 @@ export type TimelineType =
   | 'careTeam.memberAdded'
   | 'careTeam.memberEnded'
   | 'journal.entryWritten'
-  | 'file.patientChanged';
+  | 'file.patientChanged'
+  | 'orientation.requested'
+  | 'orientation.answered'
+  | 'orientation.cancelled';
 
 export type TimelineItem = {
   id: string;
@@ -316,3 +319,246 @@ export type StructureInput = {
   siret?: string;
   communeName?: string;
 };
+
+export const TERRITORY_KINDS = ['dac', 'cpts', 'other'] as const;
+export type TerritoryKind = (typeof TERRITORY_KINDS)[number];
+/** A commune of a territory: INSEE code, name, postal codes, legal population. */
+export type TerritoryCommune = { insee: string; name: string; postalCodes: string[]; population: number };
+// A commune found by the search: CommuneView (GET /api/communes), below with the orientation types.
+export type CommuneGroupKind = 'departement' | 'arrondissement' | 'epci';
+export type CommuneGroup = { kind: CommuneGroupKind; code: string; name: string; communeCount: number; population: number };
+export type CommuneGroups = {
+  region: { code: string; name: string };
+  departements: CommuneGroup[];
+  arrondissements: CommuneGroup[];
+  epcis: CommuneGroup[];
+};
+export type TerritorySummary = {
+  id: string;
+  name: string;
+  kind: TerritoryKind;
+  structureId: string | null;
+  structureName: string | null;
+  communeCount: number;
+  population: number;
+  version: number;
+  updatedAt: string;
+  canEdit: boolean;
+};
+export type TerritoryView = TerritorySummary & { communes: TerritoryCommune[] };
+export type TerritoryInput = { name: string; kind: TerritoryKind; structureId: string | null; communes: string[] };
+export type TerritoryUpdate = Partial<TerritoryInput> & { version: number };
+
+// ---- orientation: « Trouver une ressource », orientation requests (src/orientation) ----
+
+/** A directory establishment as orientation names it. */
+export type OrientationOrganizationRef = { id: string; name: string; finess: string; communeName: string | null; phone: string | null; categoryLabel: string | null };
+
+export type OrientationOfferView = {
+  id: string;
+  name: string;
+  careKind: string;
+  specialties: string[];
+  ageMin: number | null;
+  ageMax: number | null;
+  conditions: string[];
+  capacity: number | null;
+  freePlaces: number | null;
+  freePlacesAt: string | null;
+  communeInsee: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  servedCommunes: string[];
+  contactPhone: string | null;
+  contactEmail: string | null;
+  contactMssante: string | null;
+  openingHours: { day: number; opens: string; closes: string }[];
+  description: string | null;
+  active: boolean;
+  complete: boolean;
+  updatedAt: string;
+  version: number;
+  organization: OrientationOrganizationRef;
+  missing: string[];
+};
+
+/** Why a result ranks where it does (src/orientation/rules.ts `Reason`, dates as ISO strings). */
+export type OrientationReason =
+  | { code: 'serves_commune' }
+  | { code: 'outside_area' }
+  | { code: 'distance'; km: number }
+  | { code: 'free_places'; count: number; since: string | null }
+  | { code: 'full' }
+  | { code: 'free_places_unknown' }
+  | { code: 'age'; ageMin: number | null; ageMax: number | null }
+  | { code: 'specialty'; specialty: string }
+  | { code: 'condition'; condition: string };
+
+export type OrientationResult = { offer: OrientationOfferView; serves: boolean; km: number | null; reasons: OrientationReason[] };
+/** `located` false: no position known for the patient's commune, so no distance. */
+export type OrientationSearchAnswer = { items: OrientationResult[]; located: boolean };
+
+export const ORIENTATION_REQUEST_STATUSES = ['sent', 'accepted', 'refused', 'waiting_list', 'cancelled'] as const;
+export type OrientationRequestStatus = (typeof ORIENTATION_REQUEST_STATUSES)[number];
+export type OrientationAnswerStatus = 'accepted' | 'refused' | 'waiting_list';
+
+export type OrientationRequestView = {
+  id: string;
+  fileId: string;
+  patient: { id: string; birthName: string; usedName: string | null; givenName: string; birthDate: string; communeName: string | null } | null;
+  offer: { id: string; name: string; careKind: string };
+  organization: OrientationOrganizationRef;
+  requestedBy: PersonRef;
+  message: string;
+  status: OrientationRequestStatus;
+  refusalReason: string | null;
+  answerNote: string | null;
+  answeredBy: PersonRef | null;
+  answeredAt: string | null;
+  /** The requester typed the answer the establishment gave by phone or mail. */
+  answerRecordedByRequester: boolean;
+  createdAt: string;
+  version: number;
+};
+
+export type OrientationAnswer = { version: number; status: OrientationAnswerStatus; refusalReason?: string; note?: string };
+
+/** GET /api/communes */
+export type CommuneView = { insee: string; name: string; postalCodes: string[]; departement: string; departementName: string; population: number };
+
+// ---- regional directory: professionals, establishments, imports (src/directory) ----
+
+/** A practice of a professional (FHIR PractitionerRole): where, how, with which specialty. */
+export type DirectoryActivityView = {
+  id: string;
+  professionalId: string;
+  modeCode: string | null;
+  modeLabel: string | null;
+  roleLabel: string | null;
+  skillCode: string | null;
+  skillLabel: string | null;
+  siteName: string | null;
+  siteSiret: string | null;
+  siteFiness: string | null;
+  /** the directory establishment with that FINESS, when the directory holds it */
+  organizationId: string | null;
+  address: string | null;
+  postalCode: string | null;
+  communeInsee: string | null;
+  communeName: string | null;
+  phone: string | null;
+  email: string | null;
+  gone: boolean;
+};
+
+export type DirectoryProfessionalView = {
+  id: string;
+  idNatPs: string;
+  rpps: string | null;
+  /** the civility of practice, as the extraction says it (« Docteur ») */
+  civility: string | null;
+  familyName: string;
+  givenName: string;
+  professionCode: string | null;
+  professionLabel: string | null;
+  mssante: string[];
+  activities: DirectoryActivityView[];
+  /** absent from the latest full extraction */
+  gone: boolean;
+  updatedAt: string;
+};
+
+export type DirectoryOrganizationView = {
+  id: string;
+  finess: string;
+  legalFiness: string | null;
+  name: string;
+  longName: string | null;
+  categoryCode: string | null;
+  categoryLabel: string | null;
+  aggregateCode: string | null;
+  aggregateLabel: string | null;
+  siret: string | null;
+  address: string | null;
+  postalCode: string | null;
+  communeInsee: string | null;
+  communeName: string | null;
+  phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  openedOn: string | null;
+  mssante: string[];
+  /** the Trame structure this establishment is, when it uses the platform */
+  structureId: string | null;
+  gone: boolean;
+  updatedAt: string;
+};
+
+/** GET /api/directory/organizations/:id/professionals */
+export type DirectoryPractitioner = { activity: DirectoryActivityView; professional: DirectoryProfessionalView };
+
+export type DirectoryStatus = {
+  professionals: number;
+  organizations: number;
+  mailboxes: number;
+  mssanteRefreshedAt: string | null;
+  rppsRefreshedAt: string | null;
+  finessRefreshedAt: string | null;
+};
+
+export const DIRECTORY_IMPORT_KINDS = ['rpps', 'finess', 'mssante'] as const;
+export type DirectoryImportKind = (typeof DIRECTORY_IMPORT_KINDS)[number];
+export const DIRECTORY_RECORD_KINDS = ['professional', 'activity', 'organization', 'mailbox'] as const;
+export type DirectoryRecordKind = (typeof DIRECTORY_RECORD_KINDS)[number];
+export type DirectoryRecordCounts = { added: number; changed: number; unchanged: number; gone: number };
+
+export type DirectoryImportView = {
+  id: string;
+  kind: string;
+  fileName: string;
+  /** running, done, failed or interrupted */
+  status: string;
+  partial: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  bytesTotal: number | null;
+  bytesRead: number;
+  linesRead: number;
+  badLines: number;
+  counts: Partial<Record<DirectoryRecordKind, DirectoryRecordCounts>>;
+  error: string | null;
+};
+
+export type DirectoryImportReport = DirectoryImportView & {
+  problems: { lineNo: number; message: string }[];
+  changes: { change: string; recordKind: string; identifier: string; label: string }[];
+};
+
+// ---- offers of the establishments (ROR), described in the directory (src/orientation) ----
+
+/** GET /api/orientation/offers?organizationId= */
+export type OfferList = { items: OrientationOfferView[]; structureComplete: boolean | null; canManage: boolean };
+
+export type OpeningRange = { day: number; opens: string; closes: string };
+
+export type OfferInput = {
+  name: string;
+  careKind: string;
+  specialties: string[];
+  ageMin: number | null;
+  ageMax: number | null;
+  conditions: string[];
+  capacity: number | null;
+  freePlaces: number | null;
+  servedCommunes: string[];
+  contactPhone: string | null;
+  contactEmail: string | null;
+  contactMssante: string | null;
+  openingHours: OpeningRange[];
+  description: string | null;
+  active: boolean;
+};
+
+export type RorCategory = 'mco' | 'smr' | 'psy' | 'had' | 'usld' | 'medico_social' | 'ambulatory' | 'other';
+/** GET /api/orientation/completeness (indicator 3.2) */
+export type OfferCompleteness = { category: RorCategory; establishments: number; described: number; complete: number; share: number };

@@ -23,6 +23,8 @@ type Props<T extends { id: string }> = {
   textOf: (item: T) => string;
   renderOption: (item: T) => React.ReactNode;
   onChange: (item: T | null) => void;
+  /** Empty the field once an item is picked, to pick several in a row (communes of a territory). */
+  clearOnPick?: boolean;
 };
 
 export function SearchCombobox<T extends { id: string }>(props: Props<T>) {
@@ -36,7 +38,7 @@ export function SearchCombobox<T extends { id: string }>(props: Props<T>) {
   const pick = (id: string) => {
     const item = results.items.find((candidate) => candidate.id === id) ?? null;
     onChange(item);
-    if (item) setSearch(props.textOf(item));
+    if (item) setSearch(props.clearOnPick ? '' : props.textOf(item));
     combobox.closeDropdown();
   };
 

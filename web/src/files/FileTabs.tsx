@@ -2,8 +2,10 @@
 // (care team, access log) on the right. On a phone, one list of tabs, stacked.
 import { Grid, Tabs } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
+import { useSearchParams } from 'react-router';
 import type { FileView } from '../api/types.ts';
 import { fr } from '../i18n/fr.ts';
+import { FileOrientationPanel } from '../orientation/FileOrientationPanel.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { CareTeamPanel } from './CareTeamPanel.tsx';
 import { JournalPanel } from './JournalPanel.tsx';
@@ -12,8 +14,10 @@ import { TimelinePanel } from './TimelinePanel.tsx';
 type FileTab = { value: string; label: string; panel: React.ReactNode };
 
 function PaneTabs({ tabs }: { tabs: FileTab[] }) {
+  // `?tab=orientation` opens that tab (back from « Trouver une ressource », say)
+  const asked = useSearchParams()[0].get('tab');
   return (
-    <Tabs defaultValue={tabs[0].value}>
+    <Tabs defaultValue={tabs.some((tab) => tab.value === asked) ? asked : tabs[0].value}>
       <Tabs.List aria-label={fr.files.page.tabs.label}>
         {tabs.map((tab) => (
           <Tabs.Tab key={tab.value} value={tab.value}>
@@ -39,6 +43,7 @@ export function FileTabs({ file }: { file: FileView }) {
   ];
   const who: FileTab[] = [
     { value: 'team', label: labels.team, panel: <CareTeamPanel file={file} /> },
+    { value: 'orientation', label: fr.orientation.file.tab, panel: <FileOrientationPanel file={file} /> },
     ...(file.permissions.canSeeAccessLog
       ? [{ value: 'access-log', label: labels.accessLog, panel: <AccessLogPanel fileId={file.id} /> }]
       : []),

@@ -42,6 +42,14 @@ function describeTimelineItem(item: TimelineItem): string {
       return texts.memberEnded(memberName, roleLabel(payloadText(item, 'role')));
     case 'file.patientChanged':
       return texts.patientChanged;
+    case 'orientation.requested':
+      return texts.orientationRequested(payloadText(item, 'offerName') ?? '?', payloadText(item, 'organizationName') ?? '?');
+    case 'orientation.answered': {
+      const status = payloadText(item, 'status') ?? '';
+      return texts.orientationAnswered(texts.orientationStatuses[status] ?? status);
+    }
+    case 'orientation.cancelled':
+      return texts.orientationCancelled;
     case 'journal.entryWritten':
       return texts.entryWritten(categoryLabel(payloadText(item, 'category')), payloadText(item, 'authorName') ?? actorName);
     default:
