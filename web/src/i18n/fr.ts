@@ -1001,7 +1001,6 @@ export const fr = {
       updating: 'Mise à jour des résultats…',
     },
     result: {
-      careKind: 'Type de prise en charge',
       atKm: (km: string) => `à ${km}\u00a0km`,
       freePlaces: (count: number) => plural(count, 'place libre', 'places libres'),
       updatedRelative: (relative: string) => `mis à jour ${relative}`,
@@ -1013,7 +1012,6 @@ export const fr = {
       request: 'Demander une orientation',
       requestLabel: (offer: string, organization: string) => `Demander une orientation vers ${offer}, ${organization}`,
       alreadyRequested: 'Demande déjà envoyée\u00a0:',
-      seeFile: 'Voir dans le dossier',
     },
     reasons: {
       serves_commune: 'Dessert la commune du patient',
@@ -1065,7 +1063,6 @@ export const fr = {
       recordedBy: (who: string, date: string) => `Réponse reçue par téléphone ou courriel, saisie par ${who} le ${date}`,
       refusalReason: (reason: string) => `Motif\u00a0: ${reason}`,
       note: (note: string) => `Note\u00a0: ${note}`,
-      message: 'Message envoyé',
       showMessage: 'Voir le message',
       hideMessage: 'Masquer le message',
       recordAnswer: 'Saisir la réponse',

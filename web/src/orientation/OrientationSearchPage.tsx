@@ -95,7 +95,7 @@ function useOptionalFile(fileId: string | undefined) {
 function ForFileBanner({ file, canRequest }: { file: FileView; canRequest: boolean }) {
   const age = fr.dates.age(ageInYears(file.patient.birthDate));
   return (
-    <Paper component="section" aria-label={texts.patient} withBorder p="sm" radius="md" bg="indigo.0">
+    <Paper component="section" aria-label={fr.orientation.forFile.label} withBorder p="sm" radius="md" bg="indigo.0">
       <Group justify="space-between" gap="xs">
         <div>
           <Text fw={700} size="lg">
