@@ -1,20 +1,6 @@
 // Fake but well-formed national identifiers. RPPS, FINESS and SIREN/SIRET all end with a
 // Luhn check digit, so the demo data passes the same checks as real data.
-
-/** true when the digit string passes the Luhn check (last digit = check digit) */
-function luhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+import { luhnValid } from '#src/directory/formats/luhn.ts';
 
 /** appends the Luhn check digit to a digit string */
 export function withLuhnDigit(body: string): string {

@@ -1,4 +1,4 @@
-// RPPS numbers and FINESS numbers end with a Luhn check digit.
+// RPPS, FINESS and SIREN/SIRET numbers end with a Luhn check digit.
 export function luhnValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;
   let sum = 0;
