@@ -143,9 +143,15 @@ async function organizationViews(ctx: Ctx, rows: repo.OrganizationRow[]): Promis
 }
 
 /** Establishments by id, for other capabilities (orientation); unknown ids are left out. */
-export async function findOrganizationRefs(ctx: Ctx, ids: readonly string[]): Promise<Map<string, OrganizationView>> {
-  const views = await organizationViews(ctx, await repo.findOrganizationsByIds(ctx.db, [...new Set(ids)]));
-  return new Map(views.map((v) => [v.id, v]));
+/** An establishment as other capabilities need it: without its mailboxes (one query less on every search). */
+export type OrganizationRef = Omit<OrganizationView, 'mssante'>;
+
+export async function findOrganizationRefs(ctx: Ctx, ids: readonly string[]): Promise<Map<string, OrganizationRef>> {
+  const rows = await repo.findOrganizationsByIds(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((row) => {
+    const { mssante: _none, ...ref } = organizationView(row, []);
+    return [row.id, ref];
+  }));
 }
 
 /** Establishments counted by FINESS category (indicator 3.2's denominators). */

@@ -38,7 +38,7 @@ export type OfferView = Omit<repo.OfferRow, 'organizationId' | 'createdAt' | 'se
 
 const UNKNOWN_ORGANIZATION = (id: string): OrganizationRef => ({ id, name: '?', finess: '', communeName: null, phone: null, categoryLabel: null });
 
-function organizationRef(view: directory.OrganizationView): OrganizationRef {
+function organizationRef(view: directory.OrganizationRef): OrganizationRef {
   return { id: view.id, name: view.longName ?? view.name, finess: view.finess, communeName: view.communeName, phone: view.phone, categoryLabel: view.categoryLabel };
 }
 
@@ -51,7 +51,7 @@ async function offerViews(ctx: Ctx, rows: repo.OfferRow[]): Promise<OfferView[]>
 }
 
 /** Who may describe an establishment's offers: its linked Trame structure's staff, or administrators. */
-function offerTarget(organization: directory.OrganizationView): AccessTarget {
+function offerTarget(organization: directory.OrganizationRef): AccessTarget {
   return { structureIds: organization.structureId ? [organization.structureId] : [] };
 }
 
