@@ -7,10 +7,10 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DirectoryOrganizationView, DirectoryProfessionalView } from '../api/types.ts';
 import { useCurrentUser } from '../auth/api.ts';
+import { CommuneSearchField } from '../components/CommuneSearchField.tsx';
 import { mayDo } from '../auth/rights.ts';
 import { fr } from '../i18n/fr.ts';
 import { formatDate } from '../lib/dates.ts';
-import { CommuneFilter } from './CommuneFilter.tsx';
 import { DirectoryError } from './DirectoryError.tsx';
 import { addressText, mainActivity, modeText, organizationSubtitle, phoneText, professionalName, professionText, telHref } from './format.ts';
 import { PROFESSION_CODES } from './labels.ts';
@@ -224,8 +224,11 @@ function SearchPanel({ tab }: { tab: DirectoryTab }) {
           data={[{ value: '', label: texts.anyProfession }, ...PROFESSION_CODES.map((code) => ({ value: code, label: texts.professions[code]! }))]}
         />
       )}
-      <CommuneFilter
+      <CommuneSearchField
         label={tab === 'professionals' ? texts.commune : texts.communeOrganization}
+        description={texts.communeHelp}
+        emptyText={texts.communeEmpty}
+        clearLabel={texts.clearCommune}
         insee={search.commune}
         onChange={(commune) => setParam('commune', commune?.insee)}
       />

@@ -3,7 +3,7 @@
 import { Badge, Button, CloseButton, Collapse, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import type { CommuneView } from '../api/types.ts';
+import { communeResults, type CommuneOption } from '../components/CommuneSearchField.tsx';
 import { SearchCombobox } from '../components/SearchCombobox.tsx';
 import { fr } from '../i18n/fr.ts';
 import { notifyError, notifySuccess } from '../lib/notify.ts';
@@ -11,7 +11,6 @@ import { useCommuneNames, useCommuneSearch, useFetchTerritory, useTerritoryList 
 
 const texts = fr.offers.form;
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-type Option = CommuneView & { id: string };
 
 type Props = { value: string[]; onChange: (codes: string[]) => void; error?: React.ReactNode };
 
@@ -27,10 +26,9 @@ export function ServedAreaField({ value, onChange, error }: Props) {
   const [adding, setAdding] = useState(false);
   const nameOf = (code: string) => picked.get(code) ?? known.get(code) ?? code;
 
-  const items: Option[] = (search.data?.items ?? []).map((c) => ({ ...c, id: c.insee }));
   const codes = new Set(value);
 
-  const pick = (item: Option | null) => {
+  const pick = (item: CommuneOption | null) => {
     if (!item) return;
     setPicked((names) => new Map(names).set(item.insee, item.name));
     if (codes.has(item.insee)) return notifySuccess(texts.communeAlready(item.name));
@@ -70,11 +68,11 @@ export function ServedAreaField({ value, onChange, error }: Props) {
           {error}
         </Text>
       )}
-      <SearchCombobox<Option>
+      <SearchCombobox<CommuneOption>
         label={texts.addCommune}
         description={texts.addCommuneHelp}
         emptyText={fr.directory.communeEmpty}
-        results={{ items, isFetching: search.isFetching, isPending: search.isPending, isError: search.isError, error: search.error }}
+        results={communeResults(search)}
         onQueryChange={setQ}
         textOf={(item) => item.name}
         clearOnPick

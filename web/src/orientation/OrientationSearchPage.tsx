@@ -29,13 +29,14 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import type { FileView, OrientationRequestView, OrientationResult } from '../api/types.ts';
 import { useCurrentUser } from '../auth/api.ts';
+import { CommuneSearchField, communeText } from '../components/CommuneSearchField.tsx';
+import { useCommune } from '../directory/queries.ts';
 import { fileKeys } from '../files/api.ts';
 import { fr } from '../i18n/fr.ts';
 import { ageInYears } from '../lib/dates.ts';
 import { patientName } from '../lib/names.ts';
 import { notifySuccess } from '../lib/notify.ts';
-import { isSearchable, useCommune, useFileRequests, useOrientationSearch, type OrientationCriteria } from './api.ts';
-import { CommuneField, communeText } from './CommuneField.tsx';
+import { isSearchable, useFileRequests, useOrientationSearch, type OrientationCriteria } from './api.ts';
 import { canRequestOnFile } from './format.ts';
 import { CARE_KINDS, CONDITIONS, SPECIALTIES, careKindLabels, conditionLabels, labelOf, specialtyLabels } from './labels.ts';
 import { OfferResultCard } from './OfferResultCard.tsx';
@@ -167,7 +168,13 @@ function Filters({ criteria, setParams }: { criteria: OrientationCriteria; setPa
           <Text component="legend" fw={700} p={0}>
             {texts.patient}
           </Text>
-          <CommuneField insee={criteria.commune} onChange={(commune) => setParams({ commune: commune?.insee })} />
+          <CommuneSearchField
+            label={texts.commune}
+            description={texts.communeHelp}
+            emptyText={texts.communeEmpty}
+            insee={criteria.commune}
+            onChange={(commune) => setParams({ commune: commune?.insee })}
+          />
           <TextInput
             label={texts.age}
             description={texts.ageHelp}

@@ -3,7 +3,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type {
-  CommuneView,
   Items,
   OrientationAnswer,
   OrientationRequestStatus,
@@ -30,7 +29,6 @@ export const orientationKeys = {
   search: (criteria: OrientationCriteria) => [...orientationKeys.all, 'search', criteria] as const,
   incomingLists: () => [...orientationKeys.all, 'incoming'] as const,
   incoming: (filter: IncomingFilter) => [...orientationKeys.incomingLists(), filter] as const,
-  communes: (q: string) => [...orientationKeys.all, 'communes', q] as const,
   // Under the file's detail key: the live events that refresh an open file refresh its requests too.
   fileRequests: (fileId: string) => [...fileKeys.detail(fileId), 'orientation-requests'] as const,
 };
@@ -56,31 +54,6 @@ export function useOrientationSearch(criteria: OrientationCriteria) {
       }),
     enabled: isSearchable(criteria),
     placeholderData: keepPreviousData,
-  });
-}
-
-export const MIN_COMMUNE_SEARCH = 2;
-
-/** Communes of the region by name, postal code or INSEE code. */
-export function useCommuneSearch(q: string) {
-  const query = q.trim();
-  return useQuery({
-    queryKey: orientationKeys.communes(query),
-    queryFn: () => api.get<Items<CommuneView>>('/api/communes', { q: query, limit: 10 }),
-    enabled: query.length >= MIN_COMMUNE_SEARCH,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-  });
-}
-
-/** One commune by its INSEE code (the address of a search holds only the code). */
-export function useCommune(insee: string | undefined) {
-  return useQuery({
-    queryKey: [...orientationKeys.communes(insee ?? ''), 'france'],
-    queryFn: () => api.get<Items<CommuneView>>('/api/communes', { q: insee, scope: 'france', limit: 10 }),
-    enabled: Boolean(insee),
-    staleTime: Infinity,
-    select: (answer) => answer.items.find((commune) => commune.insee === insee) ?? null,
   });
 }
 

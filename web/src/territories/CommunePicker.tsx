@@ -4,13 +4,13 @@ import { Button, Checkbox, Group, NativeSelect, Stack, Text } from '@mantine/cor
 import { useState } from 'react';
 import type { CommuneGroup, CommuneGroupKind, CommuneView, TerritoryCommune } from '../api/types.ts';
 import { errorMessage } from '../api/errors.ts';
+import { communeResults, type CommuneOption } from '../components/CommuneSearchField.tsx';
 import { SearchCombobox } from '../components/SearchCombobox.tsx';
 import { fr } from '../i18n/fr.ts';
 import { notifyError, notifySuccess } from '../lib/notify.ts';
 import { useCommuneGroups, useCommuneSearch, useFetchGroupCommunes, type CommuneScope } from './api.ts';
 
 const texts = fr.territories.add;
-type Option = CommuneView & { id: string };
 
 function toCommune(view: CommuneView): TerritoryCommune {
   return { insee: view.insee, name: view.name, postalCodes: view.postalCodes, population: view.population };
@@ -26,19 +26,18 @@ function CommuneSearch({ included, onAdd, regionName }: Props & { regionName: st
   const [q, setQ] = useState('');
   const [scope, setScope] = useState<CommuneScope>('region');
   const search = useCommuneSearch(q, scope);
-  const items: Option[] = (search.data?.items ?? []).map((c) => ({ ...c, id: c.insee }));
-  const pick = (item: Option | null) => {
+  const pick = (item: CommuneOption | null) => {
     if (!item) return;
     const added = onAdd([toCommune(item)]);
     notifySuccess(added > 0 ? texts.added(item.name) : texts.alreadyAdded(item.name));
   };
   return (
     <Stack gap={6}>
-      <SearchCombobox<Option>
+      <SearchCombobox<CommuneOption>
         label={texts.commune}
         description={scope === 'france' || !regionName ? texts.communeHelpFrance : texts.communeHelp(regionName)}
         emptyText={texts.noMatch}
-        results={{ items, isFetching: search.isFetching, isPending: search.isPending, isError: search.isError, error: search.error }}
+        results={communeResults(search)}
         onQueryChange={setQ}
         textOf={(item) => item.name}
         clearOnPick

@@ -1,23 +1,48 @@
-// A commune to filter the directory by: type a name, a postal code or an INSEE code, then pick it.
-// The field shows the commune chosen (held as its INSEE code by the page's address) until something
-// else is typed; a button clears it.
+// A commune to pick: type a name, a postal code or an INSEE code, then pick it (the directory's
+// commune filter, the patient's commune of an orientation search). The field shows the commune
+// chosen (held as its INSEE code by the page's address) until something else is typed; a button
+// clears it when the caller names one. Also, what the fields that add communes one at a time
+// (served area of an offer, communes of a territory) give SearchCombobox.
 import { CloseButton, Combobox, Loader, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import type { CommuneView } from '../api/types.ts';
+import type { CommuneView, Items } from '../api/types.ts';
+import { MIN_QUERY_LENGTH, useCommune, useCommuneSearch } from '../directory/queries.ts';
 import { fr } from '../i18n/fr.ts';
-import { MIN_QUERY_LENGTH, useCommune, useCommuneSearch } from './queries.ts';
-
-const texts = fr.directory;
+import type { SearchResults } from './SearchCombobox.tsx';
 
 /** « Angers (49) » */
 export function communeText(commune: Pick<CommuneView, 'name' | 'departement'>): string {
   return `${commune.name} (${commune.departement})`;
 }
 
-type Props = { label: string; insee: string | undefined; onChange: (commune: CommuneView | null) => void };
+/** A commune as SearchCombobox lists it (keyed by its INSEE code). */
+export type CommuneOption = CommuneView & { id: string };
 
-export function CommuneFilter({ label, insee, onChange }: Props) {
+/** A commune search query, in the shape SearchCombobox reads. */
+export function communeResults(search: {
+  data: Items<CommuneView> | undefined;
+  isFetching: boolean;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+}): SearchResults<CommuneOption> {
+  const items = (search.data?.items ?? []).map((c) => ({ ...c, id: c.insee }));
+  return { items, isFetching: search.isFetching, isPending: search.isPending, isError: search.isError, error: search.error };
+}
+
+type Props = {
+  label: string;
+  description: React.ReactNode;
+  emptyText: string;
+  insee: string | undefined;
+  onChange: (commune: CommuneView | null) => void;
+  error?: React.ReactNode;
+  /** The clear button's label: without it, no clear button. */
+  clearLabel?: string;
+};
+
+export function CommuneSearchField({ label, description, emptyText, insee, onChange, error, clearLabel }: Props) {
   const combobox = useCombobox();
   const chosen = useCommune(insee);
   // null while nothing is typed: the field then shows the chosen commune
@@ -35,24 +60,26 @@ export function CommuneFilter({ label, insee, onChange }: Props) {
     combobox.closeDropdown();
   };
 
-  const clear = insee ? (
-    <CloseButton
-      aria-label={texts.clearCommune}
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={() => {
-        setTyped(null);
-        onChange(null);
-      }}
-    />
-  ) : null;
+  const clear =
+    clearLabel && insee ? (
+      <CloseButton
+        aria-label={clearLabel}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => {
+          setTyped(null);
+          onChange(null);
+        }}
+      />
+    ) : null;
 
   return (
     <Combobox store={combobox} onOptionSubmit={pick}>
       <Combobox.Target>
         <TextInput
           label={label}
-          description={texts.communeHelp}
+          description={description}
           value={shown}
+          error={error}
           autoComplete="off"
           rightSection={results.isFetching || chosen.isFetching ? <Loader size="xs" aria-label={fr.common.loading} /> : clear}
           onChange={(event) => {
@@ -84,7 +111,7 @@ export function CommuneFilter({ label, insee, onChange }: Props) {
               </Text>
             </Combobox.Option>
           ))}
-          {items.length === 0 && <Combobox.Empty>{texts.communeEmpty}</Combobox.Empty>}
+          {items.length === 0 && <Combobox.Empty>{emptyText}</Combobox.Empty>}
         </Combobox.Options>
       </Combobox.Dropdown>
     </Combobox>
