@@ -84,6 +84,44 @@ function idOf(request: FastifyRequest, type: string, code: string): string {
 
 const NOTHING: Plan['run'] = async () => [];
 
+/** The parameters a search applies, in the order read, and whether one of their values can match nothing. */
+type Criteria = { used: [string, string][]; none: boolean };
+
+function collectCriteria(): Criteria {
+  return { used: [], none: false };
+}
+
+/**
+ * Reads the parameter `name` and, when given, records it as applied and parses it: `parse` answers null
+ * for a value that cannot match (the search then gives an empty Bundle). Undefined when absent or unmatchable.
+ */
+function criterion<T>(query: Query, criteria: Criteria, name: string, parse: (value: string) => T | null): T | undefined {
+  const value = param(query, name);
+  if (value === undefined) return undefined;
+  criteria.used.push([name, value]);
+  const parsed = parse(value);
+  if (parsed === null) criteria.none = true;
+  return parsed ?? undefined;
+}
+
+/** A reference parameter to a resource of `type`: the id it designates. */
+function referenceCriterion(query: Query, criteria: Criteria, name: string, type: string): string | undefined {
+  return criterion(query, criteria, name, (value) => referenceId(value, type));
+}
+
+/** A token parameter of the code system `system`: its code, when given without a system or with that one. */
+function tokenCriterion(query: Query, criteria: Criteria, name: string, system: string): string | undefined {
+  return criterion(query, criteria, name, (value) => {
+    const parsed = token(value);
+    return parsed.system === undefined || parsed.system === system ? parsed.code : null;
+  });
+}
+
+/** The search of the criteria collected: nothing to run when one of them cannot match. */
+function planOf(criteria: Criteria, run: Plan['run']): Plan {
+  return { used: criteria.used, run: criteria.none ? NOTHING : run };
+}
+
 /** `_id` is answered alone: a read that finds nothing is an empty page. */
 function byId(id: string, read: (ctx: Ctx, id: string) => Promise<FhirResource>): Plan {
   const uuid = UUID.test(id) ? id.toLowerCase() : null;
@@ -113,47 +151,36 @@ function idNatPsOf(value: string): string | null {
   return null;
 }
 
+/** A qualification-code search value as a skill (ordinal specialty) or a profession; null when none can match. */
+function qualificationOf(value: string): { profession?: string; skill?: string } | null {
+  const { system, code } = token(value);
+  if (system === DIRECTORY_FHIR.ordinalSpecialty) return { skill: code };
+  if (system === undefined || system === DIRECTORY_FHIR.profession) return { profession: code };
+  return null;
+}
+
 function practitionerSearch(query: Query): Plan {
   const id = param(query, '_id');
   if (id !== undefined) return byId(id, async (ctx, uuid) => practitionerToFhir(await directory.getProfessional(ctx, uuid)));
-  const used: [string, string][] = [];
-  let none = false;
-  const identifier = param(query, 'identifier');
-  let idNatPs: string | undefined;
-  if (identifier !== undefined) {
-    used.push(['identifier', identifier]);
-    idNatPs = idNatPsOf(identifier) ?? undefined;
-    none ||= idNatPs === undefined;
-  }
+  const c = collectCriteria();
+  const idNatPs = criterion(query, c, 'identifier', idNatPsOf);
   // the directory searches a prefix of "family given": `given` is applied after a `family` only
   const family = param(query, 'family');
   const given = param(query, 'given');
   const name = param(query, 'name');
   let q: string | undefined;
   if (family !== undefined) {
-    used.push(['family', family]);
-    if (given !== undefined) used.push(['given', given]);
+    c.used.push(['family', family]);
+    if (given !== undefined) c.used.push(['given', given]);
     q = [family, given].filter(Boolean).join(' ');
   } else if (name !== undefined) {
-    used.push(['name', name]);
+    c.used.push(['name', name]);
     q = name;
   }
-  let profession: string | undefined;
-  let skill: string | undefined;
-  const qualification = param(query, 'qualification-code');
-  if (qualification !== undefined) {
-    used.push(['qualification-code', qualification]);
-    const { system, code } = token(qualification);
-    if (system === DIRECTORY_FHIR.ordinalSpecialty) skill = code;
-    else if (system === undefined || system === DIRECTORY_FHIR.profession) profession = code;
-    else none = true;
-  }
-  if (none) return { used, run: NOTHING };
-  return {
-    used,
-    run: async (ctx, limit, offset) =>
-      (await directory.searchProfessionals(ctx, { q, idNatPs, profession, skill, limit, offset })).map(practitionerToFhir),
-  };
+  const { profession, skill } = criterion(query, c, 'qualification-code', qualificationOf) ?? {};
+  return planOf(c, async (ctx, limit, offset) =>
+    (await directory.searchProfessionals(ctx, { q, idNatPs, profession, skill, limit, offset })).map(practitionerToFhir),
+  );
 }
 
 // ---- PractitionerRole ---------------------------------------------------------------------------------
@@ -166,38 +193,15 @@ function practitionerRoleSearch(query: Query): Plan {
       return practitionerRoleToFhir(activity, professional);
     });
   }
-  const used: [string, string][] = [];
-  let none = false;
-  const practitioner = param(query, 'practitioner');
-  let professionalId: string | undefined;
-  if (practitioner !== undefined) {
-    used.push(['practitioner', practitioner]);
-    professionalId = referenceId(practitioner, 'Practitioner') ?? undefined;
-    none ||= professionalId === undefined;
-  }
-  const organization = param(query, 'organization');
-  let organizationId: string | undefined;
-  if (organization !== undefined) {
-    used.push(['organization', organization]);
-    organizationId = referenceId(organization, 'Organization') ?? undefined;
-    none ||= organizationId === undefined;
-  }
-  const specialty = param(query, 'specialty');
-  let skill: string | undefined;
-  if (specialty !== undefined) {
-    used.push(['specialty', specialty]);
-    const { system, code } = token(specialty);
-    if (system === undefined || system === DIRECTORY_FHIR.ordinalSpecialty) skill = code;
-    else none = true;
-  }
-  if (none) return { used, run: NOTHING };
-  return {
-    used,
-    run: async (ctx, limit, offset) =>
-      (await directory.searchActivities(ctx, { professionalId, organizationId, skill, limit, offset })).map(({ activity, professional }) =>
-        practitionerRoleToFhir(activity, professional),
-      ),
-  };
+  const c = collectCriteria();
+  const professionalId = referenceCriterion(query, c, 'practitioner', 'Practitioner');
+  const organizationId = referenceCriterion(query, c, 'organization', 'Organization');
+  const skill = tokenCriterion(query, c, 'specialty', DIRECTORY_FHIR.ordinalSpecialty);
+  return planOf(c, async (ctx, limit, offset) =>
+    (await directory.searchActivities(ctx, { professionalId, organizationId, skill, limit, offset })).map(({ activity, professional }) =>
+      practitionerRoleToFhir(activity, professional),
+    ),
+  );
 }
 
 // ---- Organization -------------------------------------------------------------------------------------
@@ -221,38 +225,16 @@ function finessOf(value: string): string | null {
 function organizationSearch(query: Query): Plan {
   const id = param(query, '_id');
   if (id !== undefined) return byId(id, async (ctx, uuid) => organizationToFhir(await directory.getOrganization(ctx, uuid)));
-  const used: [string, string][] = [];
-  let none = false;
-  const identifier = param(query, 'identifier');
-  let finess: string | undefined;
-  if (identifier !== undefined) {
-    used.push(['identifier', identifier]);
-    finess = finessOf(identifier) ?? undefined;
-    none ||= finess === undefined;
-  }
+  const c = collectCriteria();
+  const finess = criterion(query, c, 'identifier', finessOf);
   // every word of `name` is somewhere in the establishment's name
-  const name = param(query, 'name');
-  if (name !== undefined) used.push(['name', name]);
-  const type = param(query, 'type');
-  let category: string | undefined;
-  if (type !== undefined) {
-    used.push(['type', type]);
-    const { system, code } = token(type);
-    if (system === undefined || system === DIRECTORY_FHIR.establishmentCategory) category = code;
-    else none = true;
-  }
+  const name = criterion(query, c, 'name', (value) => value);
+  const category = tokenCriterion(query, c, 'type', DIRECTORY_FHIR.establishmentCategory);
   // Annuaire Santé's search parameter as-sp-insee-code: the address's INSEE commune code
-  const insee = param(query, 'address-insee');
-  if (insee !== undefined) {
-    used.push(['address-insee', insee]);
-    none ||= !INSEE.test(insee);
-  }
-  if (none) return { used, run: NOTHING };
-  return {
-    used,
-    run: async (ctx, limit, offset) =>
-      (await directory.searchOrganizations(ctx, { q: name, finess, category, commune: insee, limit, offset })).map(organizationToFhir),
-  };
+  const commune = criterion(query, c, 'address-insee', (value) => (INSEE.test(value) ? value : null));
+  return planOf(c, async (ctx, limit, offset) =>
+    (await directory.searchOrganizations(ctx, { q: name, finess, category, commune, limit, offset })).map(organizationToFhir),
+  );
 }
 
 // ---- HealthcareService --------------------------------------------------------------------------------
@@ -260,45 +242,20 @@ function organizationSearch(query: Query): Plan {
 function healthcareServiceSearch(query: Query): Plan {
   const id = param(query, '_id');
   if (id !== undefined) return byId(id, async (ctx, uuid) => healthcareServiceToFhir(await orientation.getOffer(ctx, uuid)));
-  const used: [string, string][] = [];
-  let none = false;
-  const organization = param(query, 'organization');
-  let organizationId: string | undefined;
-  if (organization !== undefined) {
-    used.push(['organization', organization]);
-    organizationId = referenceId(organization, 'Organization') ?? undefined;
-    none ||= organizationId === undefined;
-  }
-  const category = param(query, 'service-category');
-  let careKind: string | undefined;
-  if (category !== undefined) {
-    used.push(['service-category', category]);
-    const { system, code } = token(category);
-    if (system === undefined || system === DIRECTORY_FHIR.careKind) careKind = code;
-    else none = true;
-  }
-  const specialtyParam = param(query, 'specialty');
-  let specialty: string | undefined;
-  if (specialtyParam !== undefined) {
-    used.push(['specialty', specialtyParam]);
-    const { system, code } = token(specialtyParam);
-    if (system === undefined || system === DIRECTORY_FHIR.specialty) specialty = code;
-    else none = true;
-  }
-  if (none) return { used, run: NOTHING };
-  return {
-    used,
-    run: async (ctx, limit, offset) => {
-      try {
-        const { items } = await orientation.listOffers(ctx, { organizationId, careKind, specialty, limit, offset });
-        return items.map(healthcareServiceToFhir);
-      } catch (error) {
-        // listOffers reads the establishment to say whether the caller may manage it: unknown, it answers 404
-        if (organizationId && error instanceof DomainError && error.status === 404) return [];
-        throw error;
-      }
-    },
-  };
+  const c = collectCriteria();
+  const organizationId = referenceCriterion(query, c, 'organization', 'Organization');
+  const careKind = tokenCriterion(query, c, 'service-category', DIRECTORY_FHIR.careKind);
+  const specialty = tokenCriterion(query, c, 'specialty', DIRECTORY_FHIR.specialty);
+  return planOf(c, async (ctx, limit, offset) => {
+    try {
+      const { items } = await orientation.listOffers(ctx, { organizationId, careKind, specialty, limit, offset });
+      return items.map(healthcareServiceToFhir);
+    } catch (error) {
+      // listOffers reads the establishment to say whether the caller may manage it: unknown, it answers 404
+      if (organizationId && error instanceof DomainError && error.status === 404) return [];
+      throw error;
+    }
+  });
 }
 
 // ---- Bundle -------------------------------------------------------------------------------------------
