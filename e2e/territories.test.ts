@@ -79,9 +79,12 @@ test("the DAC's administrator adds a commune to her territory and sees the new p
   const elsewhere = await page.request.patch(`/api/territories/${territoryId}`, { headers: { 'x-csrf-token': csrfToken }, data: { version, name: DAC_TERRITORY } });
   assert.equal(elsewhere.status(), 200, await elsewhere.text());
   await communeTable.getByRole('button', { name: 'Retirer Mazé-Milon du territoire' }).click();
+  await summary.getByText('Modifications non enregistrées').waitFor();
+  const saved = page.waitForResponse((response) => response.request().method() === 'PATCH' && response.url().endsWith(`/api/territories/${territoryId}`), { timeout: 60_000 });
   await summary.getByRole('button', { name: 'Enregistrer' }).click();
+  assert.equal((await saved).status(), 409, 'the page saved with the version it had read');
   const conflict = page.getByRole('alert').filter({ hasText: "Ce territoire a été modifié par quelqu'un d'autre" });
-  await conflict.waitFor();
+  await conflict.waitFor({ timeout: 60_000 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, '42b-territoire-conflit-desktop');
   await conflict.getByRole('button', { name: 'Recharger le territoire' }).click();
