@@ -10,8 +10,21 @@ export type CareTeamRole = (typeof CARE_TEAM_ROLES)[number];
 export const JOURNAL_CATEGORIES = ['note', 'phone_call', 'visit', 'meeting', 'alert'] as const;
 export type JournalCategory = (typeof JOURNAL_CATEGORIES)[number];
 
-export const CLOSURE_REASONS = ['improvement', 'moved', 'death', 'refusal', 'hospital_long_stay', 'other'] as const;
+// Why a file ends, as DAC activity reporting counts them.
+export const CLOSURE_REASONS = [
+  'improvement', 'goals_met', 'moved', 'handed_over', 'nursing_home', 'hospital_long_stay', 'death', 'refusal', 'lost_contact', 'other',
+] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export const SUSPENSION_REASONS = ['hospital_stay', 'patient_request', 'waiting_answer', 'other'] as const;
+export type SuspensionReason = (typeof SUSPENSION_REASONS)[number];
+
+/** DAC missions (national activity reporting): 1 information and orientation, 2 support of a complex path, 3 territorial coordination. */
+export const DAC_MISSIONS = ['information_orientation', 'complex_path', 'territorial'] as const;
+export type DacMission = (typeof DAC_MISSIONS)[number];
+
+export const SUPPORT_LEVELS = ['ponctuel', 'soutenu', 'intensif'] as const;
+export type SupportLevel = (typeof SUPPORT_LEVELS)[number];
 
 export type Period = { start: Date; end: Date | null };
 

@@ -10,7 +10,7 @@ import { newId } from '#src/core/ids.ts';
 import { findPeopleRefs, findStructureRefs, personExists, type PersonRef } from '#src/accounts/service.ts';
 import { findPatientIdsByName, findPatientSummaries, findPatientView, type PatientSummary, type PatientView } from '#src/patients/service.ts';
 import * as repo from './repo.ts';
-import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, summariseAccesses, type CareTeamRole, type ClosureReason, type JournalCategory } from './rules.ts';
+import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, summariseAccesses, type CareTeamRole, type ClosureReason, type DacMission, type JournalCategory, type SupportLevel } from './rules.ts';
 
 export type CareTeamMemberView = { id: string; person: PersonRef; role: string; periodStart: Date; periodEnd: Date | null; active: boolean; version: number };
 export type JournalEntryView = { id: string; author: PersonRef; writtenAt: Date; category: string | null; text: string };
@@ -133,7 +133,16 @@ async function addMember(ctx: Ctx, file: repo.FileRow, member: { personId: strin
 }
 
 /** Opens a coordination file for a patient in the acting structure; the referent joins the care team. Right: file.open. */
-export async function openFile(ctx: Ctx, input: { patientId: string; referentId?: string | undefined }): Promise<FileView> {
+export type NewFile = {
+  patientId: string;
+  referentId?: string | undefined;
+  /** the request for support it answers, and the DAC mission and support level it starts with */
+  referralId?: string | undefined;
+  mission?: DacMission | undefined;
+  supportLevel?: SupportLevel | undefined;
+};
+
+export async function openFile(ctx: Ctx, input: NewFile): Promise<FileView> {
   assertAllowed(ctx, 'file.open');
   const structureId = ctx.actor.acting!.structureId;
   if (!(await findPatientSummaries(ctx, [input.patientId])).has(input.patientId)) {
@@ -151,13 +160,18 @@ export async function openFile(ctx: Ctx, input: { patientId: string; referentId?
     openedAt: ctx.now,
     closedAt: null,
     closureReason: null,
+    suspendedAt: null,
+    suspensionReason: null,
+    mission: input.mission ?? null,
+    supportLevel: input.supportLevel ?? null,
+    referralId: input.referralId ?? null,
     referentId,
     createdBy: ctx.actor.personId,
     version: 1,
   };
   await repo.insertFile(ctx.db, file);
   await appendAudit(ctx, { action: 'file.open', outcome: 'allowed', patientId: file.patientId, fileId: file.id, objectType: 'CoordinationFile', objectId: file.id });
-  await emitEvent(ctx, { type: 'file.opened', patientId: file.patientId, fileId: file.id, payload: { structureId, referentId } });
+  await emitEvent(ctx, { type: 'file.opened', patientId: file.patientId, fileId: file.id, payload: { structureId, referentId, referralId: file.referralId } });
   const member = await addMember(ctx, file, { personId: referentId, role: 'coordinator', start: ctx.now, end: null });
   return buildFileView(ctx, { file, team: [member], target: accessTarget(ctx, file, [member]) });
 }
@@ -334,15 +348,43 @@ export async function listAccessLog(ctx: Ctx, fileId: string) {
   }));
 }
 
-/** Checks that the caller may watch a file live (SSE). Right: file.read. */
-export type FileFacts = { fileId: string; patientId: string; structureId: string; status: string };
+/**
+ * What another capability needs to know about a file it acts on: which patient and structure, and how
+ * the caller reaches it — staff of the holding structure, care-team member, or through a consent.
+ */
+export type FileFacts = {
+  fileId: string;
+  patientId: string;
+  structureId: string;
+  status: string;
+  referentId: string | null;
+  holder: boolean;
+  inCareTeam: boolean;
+  viaConsent: boolean;
+};
 
-/** For another capability acting on a file (orientation requests): checks the action, auditing a refusal. */
-export async function authorizeOnFile(ctx: Ctx, fileId: string, action: Parameters<typeof assertAllowed>[1]): Promise<FileFacts> {
-  const { file } = await loadFileFor(ctx, fileId, action);
-  return { fileId: file.id, patientId: file.patientId, structureId: file.structureId, status: file.status };
+function factsOf(ctx: Ctx, loaded: Loaded): FileFacts {
+  const { file, target } = loaded;
+  const holder = ctx.actor.kind === 'system' || (ctx.actor.acting?.structureId === file.structureId && ['coordinator', 'structure_admin'].includes(ctx.actor.acting.role));
+  const inCareTeam = target.inCareTeam === true && target.opposed !== true;
+  return {
+    fileId: file.id,
+    patientId: file.patientId,
+    structureId: file.structureId,
+    status: file.status,
+    referentId: file.referentId,
+    holder,
+    inCareTeam,
+    viaConsent: !holder && !inCareTeam && target.consentCovers === true,
+  };
 }
 
+/** For another capability acting on a file (tasks, documents, orientation…): checks the action, auditing a refusal. */
+export async function authorizeOnFile(ctx: Ctx, fileId: string, action: Parameters<typeof assertAllowed>[1]): Promise<FileFacts> {
+  return factsOf(ctx, await loadFileFor(ctx, fileId, action));
+}
+
+/** Checks that the caller may watch a file live (SSE). Right: file.read. */
 export async function authorizeLiveWatch(ctx: Ctx, fileId: string): Promise<void> {
   const { file } = await loadFileFor(ctx, fileId, 'file.read');
   await appendAudit(ctx, { action: 'file.watch', outcome: 'allowed', patientId: file.patientId, fileId });

@@ -49,5 +49,7 @@ export const outbox = pgTable(
   (t) => [
     // id breaks ties in the timeline's order, so the newest page is read from the index, not sorted.
     index('outbox_file_occurred_idx').on(t.fileId, t.occurredAt, t.id),
+    // the patient's life line across files, newest first
+    index('outbox_patient_occurred_idx').on(t.patientId, t.occurredAt, t.id),
     index('outbox_unpublished_idx').on(t.occurredAt).where(sql`published_at is null`)],
 );

@@ -1,5 +1,5 @@
 // Tables of the files capability: coordination files, care teams, journal entries.
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const coordinationFiles = pgTable(
   'coordination_files',
@@ -7,11 +7,18 @@ export const coordinationFiles = pgTable(
     id: uuid('id').primaryKey(),
     structureId: uuid('structure_id').notNull(),
     patientId: uuid('patient_id').notNull(),
-    // open | closed
+    // open | suspended | closed
     status: text('status').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     closureReason: text('closure_reason'),
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
+    suspensionReason: text('suspension_reason'),
+    // national DAC activity reporting: mission 1/2/3 and support level (ponctuel | soutenu | intensif)
+    mission: text('mission'),
+    supportLevel: text('support_level'),
+    // the request for support that opened it
+    referralId: uuid('referral_id'),
     referentId: uuid('referent_id'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
@@ -53,4 +60,28 @@ export const journalEntries = pgTable(
   },
   // id breaks ties in the journal's order: without it the newest-50 query sorts the whole file.
   (t) => [index('journal_file_written_idx').on(t.fileId, t.writtenAt.desc(), t.id.desc())],
+);
+
+// A professional without an account yet, invited into a care team by e-mail: the link lets them read
+// what the team shares and write in the journal, then finish creating their account.
+export const careTeamInvitations = pgTable(
+  'care_team_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    fileId: uuid('file_id').notNull().references(() => coordinationFiles.id),
+    memberId: uuid('member_id').notNull().references(() => careTeamMembers.id),
+    personId: uuid('person_id').notNull(),
+    email: text('email').notNull(),
+    // SHA-256 of the secret in the link: a database dump gives no usable link
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    invitedBy: uuid('invited_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    // sent | not_configured | failed
+    mailStatus: text('mail_status').notNull(),
+    firstUsedAt: timestamp('first_used_at', { withTimezone: true }),
+    accountCompletedAt: timestamp('account_completed_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('care_team_invitations_token_key').on(t.tokenHash), index('care_team_invitations_file_idx').on(t.fileId)],
 );

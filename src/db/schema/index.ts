@@ -5,3 +5,8 @@ export * from './core.ts';
 export * from './directory.ts';
 export * from './territories.ts';
 export * from './orientation.ts';
+export * from './referrals.ts';
+export * from './consents.ts';
+export * from './tasks.ts';
+export * from './documents.ts';
+export * from './breakdowns.ts';
