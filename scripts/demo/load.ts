@@ -21,6 +21,8 @@ export const DEMO_PASSWORD = 'Demo-Trame-2026';
 export const DEMO_ADMIN_TOTP_SECRET = 'TRAMEDEMOTOTPSECRETADMIN';
 
 type Loaded = { structureIds: Map<string, string>; people: Map<string, { id: string; name: string }>; patientIds: Map<string, string> };
+/** What the demo modules of each capability (referrals, tasks, documents…) get: ids by demo key; files by `structureKey-patientKey`. */
+export type DemoIds = Loaded & { fileIds: Map<string, string> };
 export type DemoCounts = { structures: number; people: number; patients: number; files: number; journalEntries: number; directory?: Awaited<ReturnType<typeof loadDemoDirectory>> };
 
 async function loadDirectory(ctx: Ctx, region: DemoRegion): Promise<Loaded> {
@@ -64,6 +66,7 @@ export async function loadDemoRegion(database: Database, config: Config, now: Da
   const region = buildDemoRegion(now);
   const register = writeDemoInsiRegister(config.dataDir, region);
   const counts: DemoCounts = { structures: region.structures.length, people: region.people.length, patients: region.patients.length, files: 0, journalEntries: 0 };
+  let ids: DemoIds | null = null;
   await database.db.transaction(async (tx) => {
     const ctx: Ctx = { db: tx as unknown as Db, actor: systemActor('demo'), now, requestId: 'demo', clientIp: null };
     const loaded = await loadDirectory(ctx, region);
@@ -76,15 +79,31 @@ export async function loadDemoRegion(database: Database, config: Config, now: Da
     }
     const duplicated = region.patients.find((p) => p.usedName && Number(p.birthDate.slice(8)) <= 12 && p.birthDate.slice(8) !== p.birthDate.slice(5, 7));
     if (duplicated) await loadHospitalDuplicate({ ...ctx, now: new Date(now.getTime() - 3 * 86_400_000) }, duplicated);
+    const fileIds = new Map<string, string>();
     for (const file of region.files) {
-      await importFileHistory(ctx, historyOf(file, loaded));
+      fileIds.set(file.key, await importFileHistory(ctx, historyOf(file, loaded)));
       counts.files += 1;
       counts.journalEntries += file.journal.length;
     }
+    ids = { ...loaded, fileIds };
   });
   // after the structures exist, so that the FINESS import links the establishments they are
   counts.directory = await loadDemoDirectory(database, now);
+  await loadDemoCoordinationWork(database, now, ids!);
   return counts;
+}
+
+/**
+ * Each capability's demo module adds its part (referrals in every state, tasks, documents, consents,
+ * breakdowns…) through its use cases, acting as the people of the stories.
+ */
+async function loadDemoCoordinationWork(database: Database, now: Date, ids: DemoIds): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    const ctx: Ctx = { db: tx as unknown as Db, actor: systemActor('demo'), now, requestId: 'demo', clientIp: null };
+    // demo modules of issue 6 are called here, one line each
+    void ctx;
+    void ids;
+  });
 }
 
 /** Wipes every table (and the migration journal) so that the next migrate starts from nothing. */
