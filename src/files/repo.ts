@@ -20,7 +20,7 @@ export async function findOpenFile(db: Db, patientId: string, structureId: strin
   const [row] = await db
     .select()
     .from(coordinationFiles)
-    .where(and(eq(coordinationFiles.patientId, patientId), eq(coordinationFiles.structureId, structureId), eq(coordinationFiles.status, 'open')))
+    .where(and(eq(coordinationFiles.patientId, patientId), eq(coordinationFiles.structureId, structureId), inArray(coordinationFiles.status, ['open', 'suspended'])))
     .limit(1);
   return row;
 }
@@ -57,7 +57,9 @@ export async function listVisibleFiles(db: Db, query: FileListQuery): Promise<(F
   const followed = or(inArray(coordinationFiles.id, inTeam), eq(coordinationFiles.referentId, query.personId))!;
   const visible = query.structureIds.length > 0 ? or(followed, inArray(coordinationFiles.structureId, [...query.structureIds]))! : followed;
   const conditions: SQL[] = [visible];
-  if (query.status !== 'all') conditions.push(eq(coordinationFiles.status, query.status));
+  // a suspended file is still followed: it lists with the open ones
+  if (query.status === 'open') conditions.push(inArray(coordinationFiles.status, ['open', 'suspended']));
+  if (query.status === 'closed') conditions.push(eq(coordinationFiles.status, 'closed'));
   if (query.patientIds) conditions.push(query.patientIds.length ? inArray(coordinationFiles.patientId, [...query.patientIds]) : sql`false`);
   // Qualified by hand: Drizzle renders ${coordinationFiles.id} unqualified here, and inside the
   // subquery a bare "id" would be the journal entry's own id.

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runUseCase } from '#src/core/http/use-case.ts';
 import * as files from './service.ts';
-import { CARE_TEAM_ROLES, CLOSURE_REASONS, JOURNAL_CATEGORIES } from './rules.ts';
+import { CARE_TEAM_ROLES, CLOSURE_REASONS, DAC_MISSIONS, FILE_STATUSES, JOURNAL_CATEGORIES, SUPPORT_LEVELS, SUSPENSION_REASONS } from './rules.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const page = (max: number) =>
@@ -53,8 +53,11 @@ export async function registerFileRoutes(root: FastifyInstance): Promise<void> {
         body: z.object({
           version: z.number().int().min(1),
           referentId: z.string().uuid().optional(),
-          status: z.enum(['open', 'closed']).optional(),
+          status: z.enum(FILE_STATUSES).optional(),
           closureReason: z.enum(CLOSURE_REASONS).nullish(),
+          suspensionReason: z.enum(SUSPENSION_REASONS).nullish(),
+          mission: z.enum(DAC_MISSIONS).nullish(),
+          supportLevel: z.enum(SUPPORT_LEVELS).nullish(),
         }),
       },
     },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, periodsOverlap, summariseAccesses } from './rules.ts';
+import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, periodsOverlap, statusFields, summariseAccesses } from './rules.ts';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -35,6 +35,18 @@ test('needs a reason to close, and refuses a change to the current state', () =>
   assert.throws(() => checkStatusChange({ status: 'open' }, { status: 'open' }), { code: 'files.already_open' });
   checkStatusChange({ status: 'open' }, { status: 'closed', closureReason: 'improvement' });
   checkStatusChange({ status: 'closed' }, { status: 'open' });
+  assert.throws(() => checkStatusChange({ status: 'open' }, { status: 'suspended' }), { code: 'files.suspension_reason_required' });
+  assert.throws(() => checkStatusChange({ status: 'closed' }, { status: 'suspended', suspensionReason: 'hospital_stay' }), { code: 'files.closed' });
+  checkStatusChange({ status: 'open' }, { status: 'suspended', suspensionReason: 'hospital_stay' });
+  checkStatusChange({ status: 'suspended' }, { status: 'open' });
+  checkStatusChange({ status: 'suspended' }, { status: 'closed', closureReason: 'death' });
+});
+
+test('keeps the dates and reason of the new state only', () => {
+  const now = new Date('2026-11-23T10:00:00Z');
+  assert.deepEqual(statusFields({ status: 'suspended', suspensionReason: 'hospital_stay' }, now), { status: 'suspended', suspendedAt: now, suspensionReason: 'hospital_stay', closedAt: null, closureReason: null });
+  assert.deepEqual(statusFields({ status: 'closed', closureReason: 'death' }, now), { status: 'closed', closedAt: now, closureReason: 'death', suspendedAt: null, suspensionReason: null });
+  assert.deepEqual(statusFields({ status: 'open' }, now), { status: 'open', closedAt: null, closureReason: null, suspendedAt: null, suspensionReason: null });
 });
 
 test('folds a page visit into one line per person and kind of access', () => {

@@ -51,15 +51,34 @@ export function checkNoOverlap(existing: readonly Period[], added: Period): void
   }
 }
 
-export type FileState = { status: 'open' | 'closed' };
-export type StatusChange = { status: 'open' | 'closed'; closureReason?: ClosureReason | null | undefined };
+export const FILE_STATUSES = ['open', 'suspended', 'closed'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+export type FileState = { status: FileStatus };
+export type StatusChange = { status: FileStatus; closureReason?: ClosureReason | null | undefined; suspensionReason?: SuspensionReason | null | undefined };
 
-/** Closing needs a reason; a closed file reopens without one; asking for the current state is refused. */
+/**
+ * Open ⇄ suspended (a hospital stay, say: the file waits), open or suspended → closed with a reason,
+ * closed or suspended → open again (reopen). Closing and suspending need their reason; asking for the
+ * current state is refused.
+ */
 export function checkStatusChange(file: FileState, change: StatusChange): void {
   if (change.status === file.status) throw new Conflict(`files.already_${file.status}`, `The file is already ${file.status}`);
   if (change.status === 'closed' && !change.closureReason) {
     throw new BadInput('files.closure_reason_required', 'A closure reason is required', { closureReason: 'required to close' });
   }
+  if (change.status === 'suspended' && file.status === 'closed') {
+    throw new Conflict('files.closed', 'A closed file is reopened, not suspended');
+  }
+  if (change.status === 'suspended' && !change.suspensionReason) {
+    throw new BadInput('files.suspension_reason_required', 'A suspension reason is required', { suspensionReason: 'required to suspend' });
+  }
+}
+
+/** What the file row becomes on a status change: the dates and reasons of the new state, the others cleared. */
+export function statusFields(change: StatusChange, now: Date) {
+  if (change.status === 'closed') return { status: 'closed', closedAt: now, closureReason: change.closureReason!, suspendedAt: null, suspensionReason: null };
+  if (change.status === 'suspended') return { status: 'suspended', suspendedAt: now, suspensionReason: change.suspensionReason!, closedAt: null, closureReason: null };
+  return { status: 'open', closedAt: null, closureReason: null, suspendedAt: null, suspensionReason: null };
 }
 
 /** How a coordinator reads the audit trail of a file: who looked, who changed something, who was refused. */

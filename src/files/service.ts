@@ -9,18 +9,27 @@ import { BadInput, Conflict, NotFound } from '#src/core/http/errors.ts';
 import { newId } from '#src/core/ids.ts';
 import { findPeopleRefs, findStructureRefs, personExists, type PersonRef } from '#src/accounts/service.ts';
 import { findPatientIdsByName, findPatientSummaries, findPatientView, type PatientSummary, type PatientView } from '#src/patients/service.ts';
+import { sharingStandingOfCaller } from '#src/consents/standing.ts';
+import { categoryOfAction, type SharingStanding, type ShareCategory } from '#src/consents/rules.ts';
 import * as repo from './repo.ts';
-import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, summariseAccesses, type CareTeamRole, type ClosureReason, type DacMission, type JournalCategory, type SupportLevel } from './rules.ts';
+import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, statusFields, summariseAccesses, type CareTeamRole, type ClosureReason, type DacMission, type FileStatus, type JournalCategory, type SupportLevel, type SuspensionReason } from './rules.ts';
 
 export type CareTeamMemberView = { id: string; person: PersonRef; role: string; periodStart: Date; periodEnd: Date | null; active: boolean; version: number };
 export type JournalEntryView = { id: string; author: PersonRef; writtenAt: Date; category: string | null; text: string };
 export type FilePermissions = { canWriteJournal: boolean; canManageTeam: boolean; canUpdate: boolean; canSeeAccessLog: boolean };
+/** How the caller reaches the file: staff of the holding structure, care-team member, or a consent of the patient (with what it covers). */
+export type FileAccess = { via: 'holder' | 'care_team' | 'consent'; sharedCategories: ShareCategory[] | null; opposed: boolean };
 export type FileView = {
   id: string;
   status: string;
   openedAt: Date;
   closedAt: Date | null;
   closureReason: string | null;
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
+  mission: string | null;
+  supportLevel: string | null;
+  referralId: string | null;
   version: number;
   structure: { id: string; name: string; kind: string };
   patient: PatientView;
@@ -28,6 +37,7 @@ export type FileView = {
   careTeam: CareTeamMemberView[];
   journal: JournalEntryView[];
   permissions: FilePermissions;
+  access: FileAccess;
 };
 export type FileSummary = {
   id: string;
@@ -47,21 +57,33 @@ function refOf(refs: Map<string, PersonRef>, id: string): PersonRef {
   return refs.get(id) ?? { id, ...UNKNOWN_PERSON };
 }
 
-function accessTarget(ctx: Ctx, file: repo.FileRow, team: readonly repo.MemberRow[]): AccessTarget {
+const NO_STANDING: SharingStanding = { opposed: false, categories: new Set() };
+
+/**
+ * The object of an access decision on a file: its structure, whether the caller is in its team now,
+ * the patient's objection, and whether a consent covers the category of information `category`.
+ */
+function accessTarget(ctx: Ctx, file: repo.FileRow, team: readonly repo.MemberRow[], standing = NO_STANDING, category: ShareCategory | null = 'file'): AccessTarget {
   const inCareTeam = team.some((m) => m.personId === ctx.actor.personId && isActiveAt({ start: m.periodStart, end: m.periodEnd }, ctx.now));
-  return { structureIds: [file.structureId], inCareTeam };
+  return { structureIds: [file.structureId], inCareTeam, opposed: standing.opposed, consentCovers: category !== null && standing.categories.has(category) };
 }
 
-type Loaded = { file: repo.FileRow; team: repo.MemberRow[]; target: AccessTarget };
+type Loaded = { file: repo.FileRow; team: repo.MemberRow[]; target: AccessTarget; standing: SharingStanding };
+type Action = Parameters<typeof assertAllowed>[1];
 
-/** Loads a file and its team and checks the action; a refusal on an existing file is audited. */
-async function loadFileFor(ctx: Ctx, fileId: string, action: Parameters<typeof assertAllowed>[1]): Promise<Loaded> {
+/**
+ * Loads a file and its team and checks the action; a refusal on an existing file is audited. The
+ * patient's consents are read on every call, so a withdrawal or an objection takes effect at once.
+ * `category` is the information read, when narrower than the action's (the journal, through file.read).
+ */
+async function loadFileFor(ctx: Ctx, fileId: string, action: Action, category = categoryOfAction(action)): Promise<Loaded> {
   const found = await repo.findFileWithTeam(ctx.db, fileId);
   if (!found) throw new NotFound('files.not_found');
   const { file, team } = found;
-  const target = accessTarget(ctx, file, team);
+  const standing = await sharingStandingOfCaller(ctx, file.patientId);
+  const target = accessTarget(ctx, file, team, standing, category);
   assertAllowed(ctx, action, target, { patientId: file.patientId, fileId, objectType: 'CoordinationFile', objectId: fileId });
-  return { file, team, target };
+  return { file, team, target, standing };
 }
 
 function toMemberView(ctx: Ctx, row: repo.MemberRow, refs: Map<string, PersonRef>): CareTeamMemberView {
@@ -80,9 +102,17 @@ function toEntryView(row: repo.EntryRow, refs: Map<string, PersonRef>): JournalE
   return { id: row.id, author: refOf(refs, row.authorId), writtenAt: row.writtenAt, category: row.category, text: row.text };
 }
 
+function accessOf(ctx: Ctx, loaded: Loaded): FileAccess {
+  const facts = factsOf(ctx, loaded);
+  const via = facts.holder ? 'holder' : facts.inCareTeam ? 'care_team' : 'consent';
+  return { via, sharedCategories: via === 'consent' ? [...loaded.standing.categories] : null, opposed: loaded.standing.opposed };
+}
+
 async function buildFileView(ctx: Ctx, loaded: Loaded): Promise<FileView> {
   const { file, team, target } = loaded;
-  const entries = await repo.findEntries(ctx.db, file.id, { limit: JOURNAL_PAGE });
+  const access = accessOf(ctx, loaded);
+  const seesJournal = access.via !== 'consent' || loaded.standing.categories.has('journal');
+  const entries = seesJournal ? await repo.findEntries(ctx.db, file.id, { limit: JOURNAL_PAGE }) : [];
   const personIds = [...team.map((m) => m.personId), ...entries.map((e) => e.authorId), ...(file.referentId ? [file.referentId] : [])];
   const [refs, structures, patient] = [await findPeopleRefs(ctx, personIds), await findStructureRefs(ctx, [file.structureId]), await findPatientView(ctx, file.patientId)];
   const structure = structures.get(file.structureId);
@@ -92,6 +122,11 @@ async function buildFileView(ctx: Ctx, loaded: Loaded): Promise<FileView> {
     openedAt: file.openedAt,
     closedAt: file.closedAt,
     closureReason: file.closureReason,
+    suspendedAt: file.suspendedAt,
+    suspensionReason: file.suspensionReason,
+    mission: file.mission,
+    supportLevel: file.supportLevel,
+    referralId: file.referralId,
     version: file.version,
     structure: { id: file.structureId, name: structure?.name ?? '?', kind: structure?.kind ?? '?' },
     patient: patient!,
@@ -104,6 +139,7 @@ async function buildFileView(ctx: Ctx, loaded: Loaded): Promise<FileView> {
       canUpdate: canDo(ctx, 'file.update', target),
       canSeeAccessLog: canDo(ctx, 'file.read-access-log', target),
     },
+    access,
   };
 }
 
@@ -173,7 +209,7 @@ export async function openFile(ctx: Ctx, input: NewFile): Promise<FileView> {
   await appendAudit(ctx, { action: 'file.open', outcome: 'allowed', patientId: file.patientId, fileId: file.id, objectType: 'CoordinationFile', objectId: file.id });
   await emitEvent(ctx, { type: 'file.opened', patientId: file.patientId, fileId: file.id, payload: { structureId, referentId, referralId: file.referralId } });
   const member = await addMember(ctx, file, { personId: referentId, role: 'coordinator', start: ctx.now, end: null });
-  return buildFileView(ctx, { file, team: [member], target: accessTarget(ctx, file, [member]) });
+  return buildFileView(ctx, { file, team: [member], target: accessTarget(ctx, file, [member]), standing: NO_STANDING });
 }
 
 /** Reads a file with its team and last journal entries. Right: file.read. */
@@ -227,16 +263,25 @@ export async function listMyFiles(ctx: Ctx, query: { q: string; status: 'open' |
 export async function listPatientFiles(ctx: Ctx, patientId: string): Promise<FileSummary[]> {
   const files = await repo.findFilesOfPatient(ctx.db, patientId);
   const teams = await repo.findTeamsOfFiles(ctx.db, files.map((f) => f.id));
+  const standing = await sharingStandingOfCaller(ctx, patientId);
   const readable = files
-    .filter((file) => canDo(ctx, 'file.read', accessTarget(ctx, file, teams.get(file.id)!)))
+    .filter((file) => canDo(ctx, 'file.read', accessTarget(ctx, file, teams.get(file.id)!, standing)))
     .map((file) => ({ ...file, lastJournalAt: null }));
   await appendAudit(ctx, { action: 'patient.files.list', outcome: 'allowed', patientId, details: { results: readable.length } });
   return toSummaries(ctx, readable);
 }
 
-export type FileUpdate = { version: number; referentId?: string | undefined; status?: 'open' | 'closed' | undefined; closureReason?: ClosureReason | null | undefined };
+export type FileUpdate = {
+  version: number;
+  referentId?: string | undefined;
+  status?: FileStatus | undefined;
+  closureReason?: ClosureReason | null | undefined;
+  suspensionReason?: SuspensionReason | null | undefined;
+  mission?: DacMission | null | undefined;
+  supportLevel?: SupportLevel | null | undefined;
+};
 
-/** Changes the referent, closes (with a reason) or reopens a file. Right: file.update. */
+/** Changes the referent, the DAC mission or support level; suspends, closes (with a reason) or reopens a file. Right: file.update. */
 export async function updateFile(ctx: Ctx, fileId: string, update: FileUpdate): Promise<FileView> {
   const loaded = await loadFileFor(ctx, fileId, 'file.update');
   const { file } = loaded;
@@ -245,20 +290,23 @@ export async function updateFile(ctx: Ctx, fileId: string, update: FileUpdate): 
     if (!(await personExists(ctx, update.referentId))) throw new BadInput('files.referent_unknown', 'Unknown referent', { referentId: 'unknown person' });
     changes.referentId = update.referentId;
   }
+  if (update.mission !== undefined && update.mission !== file.mission) changes.mission = update.mission;
+  if (update.supportLevel !== undefined && update.supportLevel !== file.supportLevel) changes.supportLevel = update.supportLevel;
   if (update.status) {
-    checkStatusChange({ status: file.status as 'open' | 'closed' }, { status: update.status, closureReason: update.closureReason });
-    Object.assign(changes, update.status === 'closed'
-      ? { status: 'closed', closedAt: ctx.now, closureReason: update.closureReason }
-      : { status: 'open', closedAt: null, closureReason: null });
+    const change = { status: update.status, closureReason: update.closureReason, suspensionReason: update.suspensionReason };
+    checkStatusChange({ status: file.status as FileStatus }, change);
+    Object.assign(changes, statusFields(change, ctx.now));
   }
   if (!(await repo.updateFileIfVersion(ctx.db, fileId, update.version, changes))) {
     throw new Conflict('files.version_stale', 'The file was changed by someone else', { currentVersion: file.version });
   }
-  const type = update.status === 'closed' ? 'file.closed' : update.status === 'open' ? 'file.reopened' : 'file.updated';
+  const type = update.status ? STATUS_EVENTS[update.status] : 'file.updated';
   await appendAudit(ctx, { action: 'file.update', outcome: 'allowed', patientId: file.patientId, fileId, objectType: 'CoordinationFile', objectId: fileId, details: { fields: Object.keys(changes) } });
   await emitEvent(ctx, { type, patientId: file.patientId, fileId, payload: { ...changes } });
   return buildFileView(ctx, { ...loaded, file: (await repo.findFileById(ctx.db, fileId))! });
 }
+
+const STATUS_EVENTS: Record<FileStatus, string> = { open: 'file.reopened', suspended: 'file.suspended', closed: 'file.closed' };
 
 export type NewMember = { personId: string; role: CareTeamRole; periodStart?: Date | undefined; periodEnd?: Date | null | undefined };
 
@@ -313,7 +361,7 @@ export async function writeJournalEntry(ctx: Ctx, fileId: string, input: { text:
 
 /** A page of the journal, newest first. Right: file.read. */
 export async function listJournal(ctx: Ctx, fileId: string, page: { before?: Date | undefined; limit: number }): Promise<{ items: JournalEntryView[]; nextBefore: Date | null }> {
-  const { file } = await loadFileFor(ctx, fileId, 'file.read');
+  const { file } = await loadFileFor(ctx, fileId, 'file.read', 'journal');
   const rows = await repo.findEntries(ctx.db, fileId, page);
   await appendAudit(ctx, { action: 'journal.read', outcome: 'allowed', patientId: file.patientId, fileId, objectType: 'CoordinationFile', objectId: fileId });
   const refs = await findPeopleRefs(ctx, rows.map((r) => r.authorId));
@@ -382,6 +430,11 @@ function factsOf(ctx: Ctx, loaded: Loaded): FileFacts {
 /** For another capability acting on a file (tasks, documents, orientation…): checks the action, auditing a refusal. */
 export async function authorizeOnFile(ctx: Ctx, fileId: string, action: Parameters<typeof assertAllowed>[1]): Promise<FileFacts> {
   return factsOf(ctx, await loadFileFor(ctx, fileId, action));
+}
+
+/** The patient's open (or suspended) file in a structure, if any: a referral accepted for a followed patient joins it. */
+export async function findOpenFileId(ctx: Ctx, patientId: string, structureId: string): Promise<string | null> {
+  return (await repo.findOpenFile(ctx.db, patientId, structureId))?.id ?? null;
 }
 
 /** Checks that the caller may watch a file live (SSE). Right: file.read. */

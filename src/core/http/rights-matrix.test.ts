@@ -101,6 +101,10 @@ const MATRIX: Row[] = [
   // the service decides between the target's staff and the requester (orientation/routes.test.ts)
   { method: 'POST', url: '/api/orientation/requests/:id/answer', path: () => `/api/orientation/requests/${NO_ID}/answer`, body: () => ({ version: 1, status: 'accepted' }), allowed: ALL_PEOPLE },
   { method: 'POST', url: '/api/orientation/requests/:id/cancel', path: () => `/api/orientation/requests/${NO_ID}/cancel`, body: () => ({ version: 1 }), allowed: [...FIELD, 'platformAdmin'] },
+  { method: 'GET', url: '/api/files/:id/consents', path: (ids) => `/api/files/${ids.fileId}/consents`, allowed: READERS },
+  { method: 'POST', url: '/api/files/:id/consents', path: (ids) => `/api/files/${ids.fileId}/consents`, body: () => ({ kind: 'information', collectedAt: '2026-01-01T00:00:00Z', channel: 'oral' }), allowed: ['coordinator'] },
+  // an unknown consent is a 404 to every coordinator; the holding structure's check is in consents/routes.test.ts
+  { method: 'POST', url: '/api/consents/:id/withdraw', path: () => `/api/consents/${NO_ID}/withdraw`, body: () => ({ version: 1 }), allowed: ['coordinator', 'otherCoordinator'] },
   { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },

@@ -21,6 +21,7 @@ GET /api/directory/status directory.read
 GET /api/files file.list-mine
 GET /api/files/:id file.read
 GET /api/files/:id/access-log file.read-access-log
+GET /api/files/:id/consents consent.read
 GET /api/files/:id/journal file.read
 GET /api/files/:id/live file.read
 GET /api/files/:id/orientation-requests orientation.read
@@ -65,8 +66,10 @@ POST /api/auth/login public
 POST /api/auth/logout second-factor-setup
 POST /api/auth/totp/enable second-factor-setup
 POST /api/auth/totp/setup second-factor-setup
+POST /api/consents/:id/withdraw consent.record
 POST /api/directory/imports directory.import
 POST /api/files file.open
+POST /api/files/:id/consents consent.record
 POST /api/files/:id/journal journal.write
 POST /api/files/:id/orientation-requests orientation.request
 POST /api/files/:id/team file.manage-team

@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/connect.ts';
 import type { LiveHub } from '../events/live.ts';
 import type { InsiClient } from '#src/insi/types.ts';
+import { registerConsentRoutes } from '#src/consents/routes.ts';
 import { installAccessHook } from './access-hook.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerDirectoryRoutes(app);
   await registerOrientationRoutes(app);
   await registerFhirDirectoryRoutes(app);
+  await registerConsentRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await serveWebApp(app);
