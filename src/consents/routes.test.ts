@@ -92,5 +92,26 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await nurse.post(`/api/files/${file.id}/consents`, { kind: 'information', collectedAt: past(), channel: 'oral' })).statusCode, 403);
       assert.equal((await nurse.get(`/api/files/${file.id}/consents`)).statusCode, 200, 'the team reads what it may share');
     });
+
+    test('serves the consents as FHIR Consent, to those who may read the file only', async (t) => {
+      const app = await buildTestApp(t, kind);
+      const { housing, coordinator, socialWorker, file, nurse } = await region(app);
+      const sharing = (await coordinator.post(`/api/files/${file.id}/consents`, { kind: 'sharing', recipientStructureId: housing, categories: ['tasks'], collectedAt: past(), channel: 'oral' })).json();
+      await coordinator.post(`/api/files/${file.id}/consents`, { kind: 'information', collectedAt: past(), channel: 'oral' });
+      const bundle = (await nurse.get(`/fhir/R4/Consent?patient=Patient/${sharing.patientId}`)).json();
+      assert.equal(bundle.resourceType, 'Bundle');
+      assert.equal(bundle.total, 2);
+      const resource = bundle.entry.map((e: { resource: Record<string, any> }) => e.resource).find((r: Record<string, any>) => r.id === sharing.id);
+      assert.equal(resource.status, 'active');
+      assert.equal(resource.provision.type, 'permit');
+      assert.equal(resource.provision.actor[0].reference.reference, `Organization/${housing}`);
+      assert.deepEqual(resource.provision.class.map((c: { code: string }) => c.code).sort(), ['file', 'tasks']);
+      const outsider = await app.makePerson([{ structureId: await app.makeStructure({ name: 'Loin', kind: 'practice' }), role: 'professional' }]);
+      assert.equal((await outsider.get(`/fhir/R4/Consent?patient=${sharing.patientId}`)).json().total, 0);
+      const hidden = await outsider.get(`/fhir/R4/Consent/${sharing.id}`);
+      assert.equal(hidden.statusCode, 404);
+      assert.equal(hidden.json().resourceType, 'OperationOutcome');
+      assert.equal((await socialWorker.get(`/fhir/R4/Consent/${sharing.id}`)).statusCode, 404, 'a consent covers the file, not the consents register');
+    });
   });
 }

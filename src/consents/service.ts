@@ -13,6 +13,7 @@ import { checkNewConsent, isActiveAt, type NewConsent } from './rules.ts';
 
 export type ConsentView = {
   id: string;
+  patientId: string;
   kind: string;
   fileId: string | null;
   recipient: { kind: 'person'; id: string; name: string } | { kind: 'structure'; id: string; name: string } | null;
@@ -38,6 +39,7 @@ async function toViews(ctx: Ctx, rows: repo.ConsentRow[]): Promise<ConsentView[]
   const structures = await findStructureRefs(ctx, rows.flatMap((r) => (r.recipientStructureId ? [r.recipientStructureId] : [])));
   return rows.map((row) => ({
     id: row.id,
+    patientId: row.patientId,
     kind: row.kind,
     fileId: row.fileId,
     recipient: row.recipientPersonId

@@ -105,6 +105,9 @@ const MATRIX: Row[] = [
   { method: 'POST', url: '/api/files/:id/consents', path: (ids) => `/api/files/${ids.fileId}/consents`, body: () => ({ kind: 'information', collectedAt: '2026-01-01T00:00:00Z', channel: 'oral' }), allowed: ['coordinator'] },
   // an unknown consent is a 404 to every coordinator; the holding structure's check is in consents/routes.test.ts
   { method: 'POST', url: '/api/consents/:id/withdraw', path: () => `/api/consents/${NO_ID}/withdraw`, body: () => ({ version: 1 }), allowed: ['coordinator', 'otherCoordinator'] },
+  // the search is filtered file by file (consents/routes.test.ts): everyone who could be in a team may ask
+  { method: 'GET', url: '/fhir/R4/Consent', path: (ids) => `/fhir/R4/Consent?patient=${ids.patientId}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'GET', url: '/fhir/R4/Consent/:id', path: () => `/fhir/R4/Consent/${NO_ID}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
   { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },

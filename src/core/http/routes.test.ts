@@ -44,6 +44,8 @@ GET /api/structures person
 GET /api/territories directory.read
 GET /api/territories/:id directory.read
 GET /api/tokens person
+GET /fhir/R4/Consent consent.read
+GET /fhir/R4/Consent/:id consent.read
 GET /fhir/R4/HealthcareService directory.read
 GET /fhir/R4/HealthcareService/:id directory.read
 GET /fhir/R4/Organization directory.read

@@ -13,6 +13,7 @@ import type { Database } from '../db/connect.ts';
 import type { LiveHub } from '../events/live.ts';
 import type { InsiClient } from '#src/insi/types.ts';
 import { registerConsentRoutes } from '#src/consents/routes.ts';
+import { registerFhirConsentRoutes } from '#src/fhir/consent-routes.ts';
 import { installAccessHook } from './access-hook.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerOrientationRoutes(app);
   await registerFhirDirectoryRoutes(app);
   await registerConsentRoutes(app);
+  await registerFhirConsentRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await serveWebApp(app);
