@@ -1,4 +1,5 @@
 // Everything the platform reads from its environment, read once, with defaults for a laptop.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import regions from '@etalab/decoupage-administratif/data/regions.json' with { type: 'json' };
 
@@ -21,6 +22,8 @@ export type Config = {
   insiTls: { cert: string; key: string; ca?: string } | undefined;
   /** The INSEE code of the région Trame serves: commune search and bulk additions are scoped to it. */
   regionCode: string;
+  /** Signs the public referral form's tokens; random per process unless set (set it when several nodes serve the form). */
+  formSecret: string;
 };
 
 function readInsiTls(env: NodeJS.ProcessEnv): Config['insiTls'] {
@@ -37,6 +40,7 @@ function readRegionCode(env: NodeJS.ProcessEnv): string {
   return code;
 }
 
+const PROCESS_FORM_SECRET = randomBytes(32).toString('hex');
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   return {
@@ -54,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     insiUrl: env.INSI_URL || undefined,
     insiTls: readInsiTls(env),
     regionCode: readRegionCode(env),
+    formSecret: env.TRAME_FORM_SECRET?.trim() || PROCESS_FORM_SECRET,
   };
 }
 

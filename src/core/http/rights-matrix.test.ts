@@ -108,6 +108,21 @@ const MATRIX: Row[] = [
   // the search is filtered file by file (consents/routes.test.ts): everyone who could be in a team may ask
   { method: 'GET', url: '/fhir/R4/Consent', path: (ids) => `/fhir/R4/Consent?patient=${ids.patientId}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
   { method: 'GET', url: '/fhir/R4/Consent/:id', path: () => `/fhir/R4/Consent/${NO_ID}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'POST', url: '/api/referrals', path: () => '/api/referrals', body: () => ({ structureId: NO_ID, person: { givenName: 'Jeanne', familyName: 'Matrice' }, situation: 'Matrice', criteria: [], urgency: 'not_urgent', consentToContact: true }), allowed: FIELD },
+  { method: 'GET', url: '/api/referrals', path: () => '/api/referrals?scope=queue', allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'GET', url: '/api/referrals', path: () => '/api/referrals?scope=mine', allowed: FIELD },
+  // an unknown request is a 404 to everyone; who may read one is in referrals/routes.test.ts
+  { method: 'GET', url: '/api/referrals/:id', path: () => `/api/referrals/${NO_ID}`, allowed: ALL_PEOPLE },
+  { method: 'POST', url: '/api/referrals/:id/add-info', path: () => `/api/referrals/${NO_ID}/add-info`, body: () => ({ version: 1, message: 'matrice' }), allowed: ALL_PEOPLE },
+  { method: 'POST', url: '/api/referrals/:id/assign', path: () => `/api/referrals/${NO_ID}/assign`, body: () => ({ version: 1, assigneeId: NO_ID }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'POST', url: '/api/referrals/:id/request-info', path: () => `/api/referrals/${NO_ID}/request-info`, body: () => ({ version: 1, message: 'matrice' }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'POST', url: '/api/referrals/:id/accept', path: () => `/api/referrals/${NO_ID}/accept`, body: () => ({ version: 1, patientId: NO_ID, mission: 'complex_path' }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'POST', url: '/api/referrals/:id/redirect', path: () => `/api/referrals/${NO_ID}/redirect`, body: () => ({ version: 1, name: 'CCAS', message: 'matrice' }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'POST', url: '/api/referrals/:id/close', path: () => `/api/referrals/${NO_ID}/close`, body: () => ({ version: 1, reason: 'other', message: 'matrice' }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'GET', url: '/api/public/referral-form', path: () => '/api/public/referral-form', allowed: EVERYONE },
+  // a forged form token: 400 (then 429 past the rate limit) to anyone, never 401/403
+  { method: 'POST', url: '/api/public/referrals', path: () => '/api/public/referrals', body: () => ({ structureId: NO_ID, person: { givenName: 'Jeanne', familyName: 'Matrice' }, situation: 'Matrice', criteria: [], urgency: 'not_urgent', consentToContact: true, requesterCategory: 'relative', requesterName: 'Matrice', requesterPhone: '0600000000', formToken: '1.forged' }), allowed: EVERYONE },
+  { method: 'GET', url: '/api/public/referrals/status', path: () => '/api/public/referrals/status?code=AAAA-BBBB-CCCC', allowed: EVERYONE },
   { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },

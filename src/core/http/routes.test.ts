@@ -40,6 +40,10 @@ GET /api/patients/:id/files person
 GET /api/patients/:id/identity-history patient.read
 GET /api/patients/:id/merges patient.read
 GET /api/people directory.search
+GET /api/public/referral-form public
+GET /api/public/referrals/status public
+GET /api/referrals referral.list-mine
+GET /api/referrals/:id person
 GET /api/structures person
 GET /api/territories directory.read
 GET /api/territories/:id directory.read
@@ -88,6 +92,14 @@ POST /api/patients/:id/document-check patient.manage-identity
 POST /api/patients/:id/insi-retrieval patient.manage-identity
 POST /api/patients/:id/merges identity.review
 POST /api/patients/duplicate-candidates patient.create
+POST /api/public/referrals public
+POST /api/referrals referral.submit
+POST /api/referrals/:id/accept referral.triage
+POST /api/referrals/:id/add-info person
+POST /api/referrals/:id/assign referral.triage
+POST /api/referrals/:id/close referral.triage
+POST /api/referrals/:id/redirect referral.triage
+POST /api/referrals/:id/request-info referral.triage
 POST /api/territories territory.manage
 POST /api/tokens person
 POST /fhir/R4/Patient patient.create

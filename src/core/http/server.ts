@@ -13,6 +13,7 @@ import type { Database } from '../db/connect.ts';
 import type { LiveHub } from '../events/live.ts';
 import type { InsiClient } from '#src/insi/types.ts';
 import { registerConsentRoutes } from '#src/consents/routes.ts';
+import { registerReferralRoutes } from '#src/referrals/routes.ts';
 import { registerFhirConsentRoutes } from '#src/fhir/consent-routes.ts';
 import { installAccessHook } from './access-hook.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerOrientationRoutes(app);
   await registerFhirDirectoryRoutes(app);
   await registerConsentRoutes(app);
+  await registerReferralRoutes(app);
   await registerFhirConsentRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
