@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { readConfig } from '#src/core/config.ts';
+import { readConfig, type Config } from '#src/core/config.ts';
 import { startPlatform, type RunningPlatform } from '#src/platform.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,9 +15,10 @@ export const PHONE = { width: 360, height: 780 };
 
 export type E2E = { platform: RunningPlatform; browser: Browser; baseUrl: string; close(): Promise<void> };
 
-export async function startE2E(): Promise<E2E> {
+/** `overrides`: settings a test needs, such as TRAME_SMTP_URL pointing at an SMTP test peer. */
+export async function startE2E(overrides: Partial<Config> = {}): Promise<E2E> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trame-e2e-'));
-  const config = { ...readConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }), dataDir, port: 0, host: '127.0.0.1', loadDemo: true };
+  const config = { ...readConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn' }), dataDir, port: 0, host: '127.0.0.1', loadDemo: true, ...overrides };
   const platform = await startPlatform(config, () => undefined);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -15,6 +15,11 @@ export async function findPersonByEmail(db: Db, email: string): Promise<PersonRo
   return row;
 }
 
+export async function findPersonByRpps(db: Db, rpps: string): Promise<PersonRow | undefined> {
+  const [row] = await db.select().from(people).where(and(eq(people.rpps, rpps), eq(people.active, true))).limit(1);
+  return row;
+}
+
 export async function findPersonById(db: Db, id: string): Promise<PersonRow | undefined> {
   const [row] = await db.select().from(people).where(eq(people.id, id)).limit(1);
   return row;

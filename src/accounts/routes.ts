@@ -12,7 +12,7 @@ const email = z.string().trim().toLowerCase().email().max(254);
 const STRUCTURE_KINDS = ['dac', 'cpts', 'hospital', 'esms', 'practice', 'social_service'] as const;
 const SECTORS = ['health', 'medico_social', 'social', 'none'] as const;
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, sessionId: string, expires: Date): void {
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, sessionId: string, expires: Date): void {
   reply.setCookie(SESSION_COOKIE, sessionId, {
     path: '/',
     httpOnly: true,

@@ -404,3 +404,95 @@ export async function listPeopleForAdmin(ctx: Ctx, query: string): Promise<(Dire
 export async function hasAnyPerson(db: Db): Promise<boolean> {
   return (await repo.countPeople(db)) > 0;
 }
+
+/** The Trame person with this RPPS number, if they have an account: a directory professional is added to a team directly. */
+export async function findPersonByRpps(ctx: Ctx, rpps: string): Promise<PersonRef | null> {
+  const row = await repo.findPersonByRpps(ctx.db, rpps);
+  return row ? toPersonRef(row) : null;
+}
+
+export type InvitedPersonInput = { email: string; givenName: string; familyName: string; profession: string | null; rpps: string | null };
+
+/**
+ * Creates the person behind a care-team invitation: no password and no membership, so they can do
+ * nothing until an invitation link opens a session, and then only what their care teams give them.
+ * The caller (files/invitations.ts) has checked file.manage-team on the file they are invited to.
+ */
+export async function createInvitedPerson(ctx: Ctx, input: InvitedPersonInput): Promise<{ id: string }> {
+  const email = input.email.trim().toLowerCase();
+  if (await repo.findPersonByEmail(ctx.db, email)) throw new Conflict('accounts.email_taken', 'E-mail already used', { fields: { email: 'already used' } });
+  const id = newId(ctx.now.getTime());
+  await repo.insertPerson(ctx.db, {
+    id,
+    email,
+    passwordHash: null,
+    givenName: input.givenName,
+    familyName: input.familyName,
+    sector: 'health',
+    profession: input.profession,
+    rpps: input.rpps,
+    searchName: normaliseForSearch(`${input.familyName} ${input.givenName}`),
+    createdAt: ctx.now,
+  });
+  return { id };
+}
+
+/** Whether each person has set a password (an invited professional who has not finished their account has none). */
+export async function findPasswordStates(ctx: Ctx, ids: readonly string[]): Promise<Map<string, { email: string; hasPassword: boolean }>> {
+  const rows = await repo.findPeopleByIds(ctx.db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { email: row.email, hasPassword: row.passwordHash !== null }]));
+}
+
+/**
+ * Opens a session for an invited person from their invitation link. The link is the factor: it was
+ * sent to their professional mailbox, it is single-purpose and short-lived, and it leads to nothing
+ * but their care teams (no membership: the rights table grants them only the care-team relations).
+ * So the session is complete, but it lasts at most `maxHours`.
+ */
+export async function openInvitedSession(ctx: Ctx, personId: string, maxHours: number, userAgent: string | null): Promise<LoginResult> {
+  const person = await repo.findPersonById(ctx.db, personId);
+  if (!person || !person.active) throw new NotFound('invitations.not_found');
+  const memberships = stripPersonId(await repo.findMembershipsOf(ctx.db, [person.id]));
+  const acting = pickActing(memberships, null);
+  const sessionId = newSecret();
+  const csrfToken = newSecret(24);
+  const expiresAt = new Date(ctx.now.getTime() + maxHours * 3_600_000);
+  await repo.insertSession(ctx.db, {
+    idHash: hashSecret(sessionId),
+    personId: person.id,
+    membershipId: acting?.id ?? null,
+    csrfToken,
+    complete: true,
+    createdAt: ctx.now,
+    lastSeenAt: ctx.now,
+    expiresAt,
+    clientIp: ctx.clientIp,
+    userAgent,
+  });
+  return { sessionId, csrfToken, expiresAt, me: toMe(person, memberships, acting) };
+}
+
+/** An invited person chooses their password, once: then they log in like everyone else. */
+export async function setFirstPassword(ctx: Ctx, personId: string, password: string): Promise<void> {
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    throw new BadInput('accounts.password_too_short', 'Password too short', { password: `at least ${PASSWORD_MIN_LENGTH} characters` });
+  }
+  const person = await repo.findPersonById(ctx.db, personId);
+  if (!person || !person.active) throw new NotFound('invitations.not_found');
+  if (person.passwordHash) throw new Conflict('accounts.password_already_set', 'This account already has a password');
+  await repo.updatePerson(ctx.db, person.id, { passwordHash: await hashPassword(password), version: person.version + 1 });
+  forgetCallersOf(person.id);
+}
+
+export type CareTeamPersonRef = PersonRef & { rpps: string | null; structure: { id: string; name: string } | null };
+
+/** People as a care team shows them to other systems (FHIR CareTeam): their RPPS and the structure they work for, when they have one. */
+export async function findCareTeamPeople(ctx: Ctx, ids: readonly string[]): Promise<Map<string, CareTeamPersonRef>> {
+  const unique = [...new Set(ids)];
+  const rows = await repo.findPeopleByIds(ctx.db, unique);
+  const memberships = await repo.findMembershipsOf(ctx.db, unique);
+  return new Map(rows.map((row) => {
+    const first = memberships.find((m) => m.personId === row.id);
+    return [row.id, { ...toPersonRef(row), rpps: row.rpps, structure: first ? { id: first.structureId, name: first.structureName } : null }];
+  }));
+}

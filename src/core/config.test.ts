@@ -29,3 +29,12 @@ test('reads the région served from TRAME_REGION, Pays de la Loire by default, a
   assert.equal(readConfig({ TRAME_REGION: '53' }).regionCode, '53');
   assert.throws(() => readConfig({ TRAME_REGION: '99' }), /TRAME_REGION=99 is not an INSEE région code/);
 });
+
+test('reads the public address of the web app and the SMTP server, mail being optional', () => {
+  assert.equal(readConfig({}).publicUrl, 'http://localhost:3000');
+  assert.equal(readConfig({ PORT: '8080' }).publicUrl, 'http://localhost:8080', 'the default follows the port');
+  assert.equal(readConfig({ TRAME_PUBLIC_URL: 'https://trame.example.fr/' }).publicUrl, 'https://trame.example.fr', 'no trailing slash: links append their path');
+  assert.equal(readConfig({}).smtpUrl, undefined);
+  assert.equal(readConfig({ TRAME_SMTP_URL: '' }).smtpUrl, undefined);
+  assert.equal(readConfig({ TRAME_SMTP_URL: 'smtp://mail.example.fr:25' }).smtpUrl, 'smtp://mail.example.fr:25');
+});

@@ -22,6 +22,10 @@ export type Config = {
   insiTls: { cert: string; key: string; ca?: string } | undefined;
   /** The INSEE code of the région Trame serves: commune search and bulk additions are scoped to it. */
   regionCode: string;
+  /** Where people reach the web app: the base of the links sent by e-mail (care-team invitations). */
+  publicUrl: string;
+  /** The SMTP server that sends the platform's e-mails (smtp://host:25); undefined = mail not configured. */
+  smtpUrl: string | undefined;
   /** Signs the public referral form's tokens; random per process unless set (set it when several nodes serve the form). */
   formSecret: string;
 };
@@ -41,10 +45,12 @@ function readRegionCode(env: NodeJS.ProcessEnv): string {
 }
 
 const PROCESS_FORM_SECRET = randomBytes(32).toString('hex');
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const port = Number(env.PORT ?? 3000);
   return {
-    port: Number(env.PORT ?? 3000),
+    port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -58,6 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     insiUrl: env.INSI_URL || undefined,
     insiTls: readInsiTls(env),
     regionCode: readRegionCode(env),
+    publicUrl: (env.TRAME_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
+    smtpUrl: env.TRAME_SMTP_URL?.trim() || undefined,
     formSecret: env.TRAME_FORM_SECRET?.trim() || PROCESS_FORM_SECRET,
   };
 }

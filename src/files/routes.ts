@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runUseCase } from '#src/core/http/use-case.ts';
 import * as files from './service.ts';
+import { registerInvitationRoutes } from './invitation-routes.ts';
 import { CARE_TEAM_ROLES, CLOSURE_REASONS, DAC_MISSIONS, FILE_STATUSES, JOURNAL_CATEGORIES, SUPPORT_LEVELS, SUSPENSION_REASONS } from './rules.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -128,4 +129,6 @@ export async function registerFileRoutes(root: FastifyInstance): Promise<void> {
       stop();
     });
   });
+
+  await registerInvitationRoutes(app);
 }

@@ -143,7 +143,8 @@ async function buildFileView(ctx: Ctx, loaded: Loaded): Promise<FileView> {
   };
 }
 
-async function addMember(ctx: Ctx, file: repo.FileRow, member: { personId: string; role: CareTeamRole; start: Date; end: Date | null }): Promise<repo.MemberRow> {
+/** Inserts a membership with its audit line and event; `extra` joins the event's payload (an invitation says `invited: true`). Checks nothing. */
+export async function addMember(ctx: Ctx, file: repo.FileRow, member: { personId: string; role: CareTeamRole; start: Date; end: Date | null }, extra: Record<string, unknown> = {}): Promise<repo.MemberRow> {
   const row: repo.MemberRow = {
     id: newId(ctx.now.getTime()),
     fileId: file.id,
@@ -163,7 +164,7 @@ async function addMember(ctx: Ctx, file: repo.FileRow, member: { personId: strin
     type: 'careTeam.memberAdded',
     patientId: file.patientId,
     fileId: file.id,
-    payload: { memberId: row.id, personId: member.personId, personName: `${person.givenName} ${person.familyName}`, role: member.role },
+    payload: { memberId: row.id, personId: member.personId, personName: `${person.givenName} ${person.familyName}`, role: member.role, ...extra },
   });
   return row;
 }

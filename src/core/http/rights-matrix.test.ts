@@ -57,6 +57,19 @@ const MATRIX: Row[] = [
   { method: 'POST', url: '/api/files/:id/journal', path: (ids) => `/api/files/${ids.fileId}/journal`, body: () => ({ text: 'Note de la matrice des droits' }), allowed: ['coordinator', 'teamMember'] },
   { method: 'GET', url: '/api/files/:id/timeline', path: (ids) => `/api/files/${ids.fileId}/timeline`, allowed: READERS },
   { method: 'GET', url: '/api/files/:id/access-log', path: (ids) => `/api/files/${ids.fileId}/access-log`, allowed: ['coordinator', 'structureAdmin'] },
+  // care-team invitations (files/invitations.test.ts walks a link end to end); an unknown link is 404 to anyone
+  { method: 'POST', url: '/api/files/:id/invitations', path: (ids) => `/api/files/${ids.fileId}/invitations`, body: () => ({ givenName: 'Invitée', familyName: `Matrice${n++}`, email: `invitee${n++}@test.trame.fr`, role: 'nurse' }), allowed: ['coordinator'] },
+  { method: 'GET', url: '/api/files/:id/invitations', path: (ids) => `/api/files/${ids.fileId}/invitations`, allowed: ['coordinator'] },
+  { method: 'POST', url: '/api/files/:id/invitations/:invitationId/resend', path: (ids) => `/api/files/${ids.fileId}/invitations/${NO_ID}/resend`, allowed: ['coordinator'] },
+  { method: 'POST', url: '/api/files/:id/invitations/:invitationId/revoke', path: (ids) => `/api/files/${ids.fileId}/invitations/${NO_ID}/revoke`, allowed: ['coordinator'] },
+  { method: 'GET', url: '/api/care-teams/mine', path: () => '/api/care-teams/mine', allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/api/invitations/:token', path: () => `/api/invitations/${'A'.repeat(43)}`, allowed: EVERYONE },
+  { method: 'POST', url: '/api/invitations/:token/open', path: () => `/api/invitations/${'A'.repeat(43)}/open`, allowed: EVERYONE },
+  { method: 'POST', url: '/api/invitations/:token/account', path: () => `/api/invitations/${'A'.repeat(43)}/account`, body: () => ({ password: 'a-long-password-1' }), allowed: EVERYONE },
+  // the other DAC opened its own file for this patient (POST /api/files above): it reads the team of that file
+  { method: 'GET', url: '/fhir/R4/CareTeam/:id', path: (ids) => `/fhir/R4/CareTeam/${ids.patientId}`, allowed: [...READERS, 'otherCoordinator'] },
+  // the search is filtered file by file: everyone who could be in a team may ask
+  { method: 'GET', url: '/fhir/R4/CareTeam', path: (ids) => `/fhir/R4/CareTeam?patient=${ids.patientId}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
   { method: 'GET', url: '/fhir/R4/Patient/:id', path: (ids) => `/fhir/R4/Patient/${ids.patientId}`, allowed: ['coordinator', 'teamMember', 'otherCoordinator', 'structureAdmin'] },
   { method: 'GET', url: '/fhir/R4/Patient', path: () => '/fhir/R4/Patient?family=lem', allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
   { method: 'POST', url: '/fhir/R4/Patient', path: () => '/fhir/R4/Patient', body: () => fhirPatient(1), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },

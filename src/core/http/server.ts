@@ -15,6 +15,7 @@ import type { InsiClient } from '#src/insi/types.ts';
 import { registerConsentRoutes } from '#src/consents/routes.ts';
 import { registerReferralRoutes } from '#src/referrals/routes.ts';
 import { registerFhirConsentRoutes } from '#src/fhir/consent-routes.ts';
+import { registerFhirCareTeamRoutes } from '#src/fhir/care-team-routes.ts';
 import { installAccessHook } from './access-hook.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerConsentRoutes(app);
   await registerReferralRoutes(app);
   await registerFhirConsentRoutes(app);
+  await registerFhirCareTeamRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await serveWebApp(app);

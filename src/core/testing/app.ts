@@ -1,7 +1,7 @@
 // Builds the real application on a real test database, with factories for the people a test needs.
 import type { TestContext } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { readConfig } from '../config.ts';
+import { readConfig, type Config } from '../config.ts';
 import { inTransaction, type Ctx } from '../context.ts';
 import { systemActor } from '../auth/actor.ts';
 import type { Role } from '../auth/rights.ts';
@@ -36,9 +36,10 @@ export type TestApp = RunningPlatform & {
 let counter = 0;
 
 /** `insiRegister`: start the local INSi test peer with these identities and wire the real SOAP client to it. */
-export async function buildTestApp(t: TestContext, kind: DatabaseKind, options: { insiRegister?: InsiIdentity[] } = {}): Promise<TestApp> {
+/** `config`: settings a test needs (an SMTP test peer's address, say). */
+export async function buildTestApp(t: TestContext, kind: DatabaseKind, options: { insiRegister?: InsiIdentity[]; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const config = { ...readConfig({ NODE_ENV: 'test' }), loadDemo: false };
+  const config = { ...readConfig({ NODE_ENV: 'test' }), loadDemo: false, ...options.config };
   const peer = options.insiRegister ? await startInsiTestPeer({ register: options.insiRegister, host: '127.0.0.1' }) : null;
   const insi = peer ? createSoapInsiClient({ url: peer.url, timeoutMs: 3000 }) : null;
   const running = await startOnDatabase(config, database, { listen: false, insi });

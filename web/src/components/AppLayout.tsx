@@ -6,6 +6,7 @@ import { useCurrentUser } from '../auth/api.ts';
 import { mayDo } from '../auth/rights.ts';
 import { fr } from '../i18n/fr.ts';
 import { QuickPatientSearch } from '../patients/QuickPatientSearch.tsx';
+import { InvitedPersonBanner } from '../invitations/InvitedPersonBanner.tsx';
 import classes from './AppLayout.module.css';
 import { MainNav } from './MainNav.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -45,6 +46,7 @@ export function AppLayout() {
         <MainNav onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <InvitedPersonBanner />
         <Outlet />
       </AppShell.Main>
       {/* A new page opens at its top (after saving a long form, say); back and forward restore the position. */}
