@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { InvitationPage } from './invitations/InvitationPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { AppLayout } from './components/AppLayout.tsx';
 import { CrashPage, NotFoundPage } from './components/StatusPages.tsx';
@@ -18,12 +19,20 @@ import { IncomingRequestsPage } from './orientation/IncomingRequestsPage.tsx';
 import { OrientationSearchPage } from './orientation/OrientationSearchPage.tsx';
 import { VigilancePage } from './identity/VigilancePage.tsx';
 import { PatientPage } from './patients/PatientPage.tsx';
+import { NewReferralPage } from './referrals/NewReferralPage.tsx';
+import { PublicReferralPage } from './referrals/PublicReferralPage.tsx';
+import { PublicTrackingPage } from './referrals/PublicTrackingPage.tsx';
+import { ReferralPage } from './referrals/ReferralPage.tsx';
+import { ReferralsPage } from './referrals/ReferralsPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { TerritoriesPage } from './territories/TerritoriesPage.tsx';
 import { TerritoryPage } from './territories/TerritoryPage.tsx';
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <CrashPage /> },
+  { path: '/demande-appui', element: <PublicReferralPage />, errorElement: <CrashPage /> },
+  { path: '/demande-appui/suivi', element: <PublicTrackingPage />, errorElement: <CrashPage /> },
+  { path: '/invitation/:token', element: <InvitationPage />, errorElement: <CrashPage /> },
   {
     path: '/',
     element: (
@@ -36,6 +45,9 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'files', element: <MyFilesPage /> },
       { path: 'files/:fileId', element: <FilePage /> },
+      { path: 'referrals', element: <ReferralsPage /> },
+      { path: 'referrals/new', element: <NewReferralPage /> },
+      { path: 'referrals/:referralId', element: <ReferralPage /> },
       { path: 'patients', element: <PatientsPage /> },
       { path: 'patients/:patientId', element: <PatientPage /> },
       { path: 'identity', element: <VigilancePage /> },

@@ -562,3 +562,100 @@ export type OfferInput = {
 export type RorCategory = 'mco' | 'smr' | 'psy' | 'had' | 'usld' | 'medico_social' | 'ambulatory' | 'other';
 /** GET /api/orientation/completeness (indicator 3.2) */
 export type OfferCompleteness = { category: RorCategory; establishments: number; described: number; complete: number; share: number };
+
+// ---- Care-team invitations (src/files/invitations.ts) ----
+
+export type InvitationState = 'valid' | 'expired' | 'revoked' | 'used';
+export type MailStatus = 'pending' | 'sent' | 'failed' | 'not_configured';
+
+export type InvitationView = {
+  id: string;
+  fileId: string;
+  memberId: string;
+  person: PersonRef;
+  email: string;
+  invitedBy: PersonRef;
+  createdAt: string;
+  expiresAt: string;
+  mailStatus: MailStatus;
+  firstUsedAt: string | null;
+  accountCompletedAt: string | null;
+  revokedAt: string | null;
+  state: InvitationState;
+};
+
+/** POST /api/files/:id/invitations: added directly (a Trame account) or invited; `link` only when the mail did not leave. */
+export type InviteAnswer =
+  | { outcome: 'added'; member: CareTeamMemberView; invitation: null; link: null }
+  | { outcome: 'invited'; member: null; invitation: InvitationView; link: string | null };
+
+export type InvitationInput = {
+  professionalId?: string;
+  givenName?: string;
+  familyName?: string;
+  profession?: string | null;
+  email?: string;
+  role: CareTeamRole;
+  periodStart?: string;
+  periodEnd?: string | null;
+};
+
+/** GET /api/invitations/:token (public): the patient as initials only. */
+export type InvitationPreview = {
+  invitedBy: PersonRef;
+  structureName: string;
+  patientInitials: string;
+  person: PersonRef;
+  role: CareTeamRole;
+  expiresAt: string;
+  firstUsedAt: string | null;
+};
+
+export type MyTeamFile = { fileId: string; patient: { id: string; givenName: string; familyName: string; birthDate: string }; structureName: string; role: CareTeamRole; since: string };
+/** GET /api/care-teams/mine */
+export type MyCareTeams = { needsPassword: boolean; files: MyTeamFile[] };
+
+// ---- requests for support (src/referrals) ----
+export type ReferralSummary = {
+  id: string;
+  status: string;
+  channel: string;
+  structure: { id: string; name: string };
+  requesterCategory: string;
+  requesterName: string;
+  person: { givenName: string; familyName: string; birthDate: string | null };
+  urgency: string;
+  criteria: string[];
+  receivedAt: string;
+  waitingMinutes: number | null;
+  firstResponseMinutes: number | null;
+  assignee: PersonRef | null;
+  fileId: string | null;
+  version: number;
+};
+export type ReferralView = ReferralSummary & {
+  requesterPhone: string | null;
+  requesterEmail: string | null;
+  personCommuneInsee: string | null;
+  personPhone: string | null;
+  patientId: string | null;
+  situation: string;
+  consentToContact: boolean;
+  mission: string | null;
+  redirectedToName: string | null;
+  closureReason: string | null;
+  outcomeMessage: string | null;
+  decidedAt: string | null;
+  steps: { kind: string; at: string; actor: PersonRef | null; message: string | null }[];
+  permissions: { canTriage: boolean };
+};
+export type ReferralContentInput = {
+  structureId: string;
+  person: { givenName: string; familyName: string; birthDate?: string | null; communeInsee?: string | null; phone?: string | null };
+  situation: string;
+  criteria: string[];
+  urgency: string;
+  consentToContact: boolean;
+};
+export type PublicReferralForm = { formToken: string; structures: { id: string; name: string; communeName: string | null }[] };
+export type PublicReferralStatus = { status: string; structureName: string; receivedAt: string; decidedAt: string | null; outcomeMessage: string | null };
