@@ -7,7 +7,7 @@ import type { Ctx } from '#src/core/context.ts';
 import { emitEvent, listFileEvents } from '#src/core/events/outbox.ts';
 import { BadInput, Conflict, NotFound } from '#src/core/http/errors.ts';
 import { newId } from '#src/core/ids.ts';
-import { findPeopleRefs, findStructureRefs, personExists, type PersonRef } from '#src/accounts/service.ts';
+import { findCoordinatorIds, findPeopleRefs, findStructureRefs, personExists, type PersonRef } from '#src/accounts/service.ts';
 import { findPatientIdsByName, findPatientSummaries, findPatientView, type PatientSummary, type PatientView } from '#src/patients/service.ts';
 import { sharingStandingOfCaller } from '#src/consents/standing.ts';
 import { categoryOfAction, type SharingStanding, type ShareCategory } from '#src/consents/rules.ts';
@@ -431,6 +431,22 @@ function factsOf(ctx: Ctx, loaded: Loaded): FileFacts {
 /** For another capability acting on a file (tasks, documents, orientation…): checks the action, auditing a refusal. */
 export async function authorizeOnFile(ctx: Ctx, fileId: string, action: Parameters<typeof assertAllowed>[1]): Promise<FileFacts> {
   return factsOf(ctx, await loadFileFor(ctx, fileId, action));
+}
+
+/** The patient's files on which the caller may do `action` (others left out, not refused): for searches by patient. */
+export async function readableFileIdsOfPatient(ctx: Ctx, patientId: string, action: Action): Promise<string[]> {
+  const files = await repo.findFilesOfPatient(ctx.db, patientId);
+  const teams = await repo.findTeamsOfFiles(ctx.db, files.map((f) => f.id));
+  const standing = await sharingStandingOfCaller(ctx, patientId);
+  return files.filter((file) => canDo(ctx, action, accessTarget(ctx, file, teams.get(file.id)!, standing, categoryOfAction(action)))).map((f) => f.id);
+}
+
+/** Who may be given work on a file: its active care-team members and the holding structure's coordinators. */
+export async function findFileWorkers(ctx: Ctx, fileId: string): Promise<Set<string>> {
+  const found = await repo.findFileWithTeam(ctx.db, fileId);
+  if (!found) return new Set();
+  const members = found.team.filter((m) => isActiveAt({ start: m.periodStart, end: m.periodEnd }, ctx.now)).map((m) => m.personId);
+  return new Set([...members, ...(await findCoordinatorIds(ctx, found.file.structureId))]);
 }
 
 /** The patient's open (or suspended) file in a structure, if any: a referral accepted for a followed patient joins it. */

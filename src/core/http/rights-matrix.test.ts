@@ -136,6 +136,15 @@ const MATRIX: Row[] = [
   // a forged form token: 400 (then 429 past the rate limit) to anyone, never 401/403
   { method: 'POST', url: '/api/public/referrals', path: () => '/api/public/referrals', body: () => ({ structureId: NO_ID, person: { givenName: 'Jeanne', familyName: 'Matrice' }, situation: 'Matrice', criteria: [], urgency: 'not_urgent', consentToContact: true, requesterCategory: 'relative', requesterName: 'Matrice', requesterPhone: '0600000000', formToken: '1.forged' }), allowed: EVERYONE },
   { method: 'GET', url: '/api/public/referrals/status', path: () => '/api/public/referrals/status?code=AAAA-BBBB-CCCC', allowed: EVERYONE },
+  { method: 'GET', url: '/api/files/:id/tasks', path: (ids) => `/api/files/${ids.fileId}/tasks`, allowed: READERS },
+  { method: 'POST', url: '/api/files/:id/tasks', path: (ids) => `/api/files/${ids.fileId}/tasks`, body: () => ({ title: 'Tâche de la matrice' }), allowed: ['coordinator', 'teamMember'] },
+  { method: 'GET', url: '/api/tasks', path: () => '/api/tasks', allowed: FIELD },
+  // an unknown task is a 404 to everyone; who may change one is in tasks/routes.test.ts
+  { method: 'GET', url: '/api/tasks/:id', path: () => `/api/tasks/${NO_ID}`, allowed: ALL_PEOPLE },
+  { method: 'PATCH', url: '/api/tasks/:id', path: () => `/api/tasks/${NO_ID}`, body: () => ({ version: 1, status: 'done' }), allowed: ALL_PEOPLE },
+  { method: 'POST', url: '/api/tasks/:id/comments', path: () => `/api/tasks/${NO_ID}/comments`, body: () => ({ text: 'matrice' }), allowed: ALL_PEOPLE },
+  { method: 'GET', url: '/fhir/R4/Task', path: (ids) => `/fhir/R4/Task?patient=${ids.patientId}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'GET', url: '/fhir/R4/Task/:id', path: () => `/fhir/R4/Task/${NO_ID}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
   { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },

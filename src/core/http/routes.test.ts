@@ -27,6 +27,7 @@ GET /api/files/:id/invitations file.manage-team
 GET /api/files/:id/journal file.read
 GET /api/files/:id/live file.read
 GET /api/files/:id/orientation-requests orientation.read
+GET /api/files/:id/tasks task.read
 GET /api/files/:id/timeline file.read
 GET /api/health public
 GET /api/identity/suspicions identity.review
@@ -48,6 +49,8 @@ GET /api/public/referrals/status public
 GET /api/referrals referral.list-mine
 GET /api/referrals/:id person
 GET /api/structures person
+GET /api/tasks task.list-mine
+GET /api/tasks/:id person
 GET /api/territories directory.read
 GET /api/territories/:id directory.read
 GET /api/tokens person
@@ -65,10 +68,13 @@ GET /fhir/R4/Practitioner directory.read
 GET /fhir/R4/Practitioner/:id directory.read
 GET /fhir/R4/PractitionerRole directory.read
 GET /fhir/R4/PractitionerRole/:id directory.read
+GET /fhir/R4/Task task.read
+GET /fhir/R4/Task/:id task.read
 PATCH /api/directory/organizations/:id directory.link-structure
 PATCH /api/files/:id file.update
 PATCH /api/orientation/offers/:id offer.manage
 PATCH /api/patients/:id patient.update
+PATCH /api/tasks/:id person
 PATCH /api/territories/:id territory.manage
 POST /api/admin/people account.manage
 POST /api/admin/structures account.manage
@@ -86,6 +92,7 @@ POST /api/files/:id/invitations/:invitationId/resend file.manage-team
 POST /api/files/:id/invitations/:invitationId/revoke file.manage-team
 POST /api/files/:id/journal journal.write
 POST /api/files/:id/orientation-requests orientation.request
+POST /api/files/:id/tasks task.create
 POST /api/files/:id/team file.manage-team
 POST /api/files/:id/team/:memberId/end file.manage-team
 POST /api/identity/suspicions patient.manage-identity
@@ -110,6 +117,7 @@ POST /api/referrals/:id/assign referral.triage
 POST /api/referrals/:id/close referral.triage
 POST /api/referrals/:id/redirect referral.triage
 POST /api/referrals/:id/request-info referral.triage
+POST /api/tasks/:id/comments person
 POST /api/territories territory.manage
 POST /api/tokens person
 POST /fhir/R4/Patient patient.create

@@ -14,6 +14,8 @@ import type { LiveHub } from '../events/live.ts';
 import type { InsiClient } from '#src/insi/types.ts';
 import { registerConsentRoutes } from '#src/consents/routes.ts';
 import { registerReferralRoutes } from '#src/referrals/routes.ts';
+import { registerTaskRoutes } from '#src/tasks/routes.ts';
+import { registerFhirTaskRoutes } from '#src/fhir/task-routes.ts';
 import { registerFhirConsentRoutes } from '#src/fhir/consent-routes.ts';
 import { registerFhirCareTeamRoutes } from '#src/fhir/care-team-routes.ts';
 import { installAccessHook } from './access-hook.ts';
@@ -83,6 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerFhirDirectoryRoutes(app);
   await registerConsentRoutes(app);
   await registerReferralRoutes(app);
+  await registerTaskRoutes(app);
+  await registerFhirTaskRoutes(app);
   await registerFhirConsentRoutes(app);
   await registerFhirCareTeamRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
