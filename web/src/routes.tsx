@@ -24,6 +24,7 @@ import { PublicReferralPage } from './referrals/PublicReferralPage.tsx';
 import { PublicTrackingPage } from './referrals/PublicTrackingPage.tsx';
 import { ReferralPage } from './referrals/ReferralPage.tsx';
 import { ReferralsPage } from './referrals/ReferralsPage.tsx';
+import { MyTasksPage } from './tasks/MyTasksPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { TerritoriesPage } from './territories/TerritoriesPage.tsx';
 import { TerritoryPage } from './territories/TerritoryPage.tsx';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'files', element: <MyFilesPage /> },
       { path: 'files/:fileId', element: <FilePage /> },
+      { path: 'tasks', element: <MyTasksPage /> },
       { path: 'referrals', element: <ReferralsPage /> },
       { path: 'referrals/new', element: <NewReferralPage /> },
       { path: 'referrals/:referralId', element: <ReferralPage /> },

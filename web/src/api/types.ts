@@ -659,3 +659,24 @@ export type ReferralContentInput = {
 };
 export type PublicReferralForm = { formToken: string; structures: { id: string; name: string; communeName: string | null }[] };
 export type PublicReferralStatus = { status: string; structureName: string; receivedAt: string; decidedAt: string | null; outcomeMessage: string | null };
+
+// ---- tasks (src/tasks) ----
+export type TaskAssignee = { kind: 'person' | 'structure'; id: string; name: string };
+export type TaskView = {
+  id: string;
+  fileId: string;
+  patient: { id: string; name: string } | null;
+  title: string;
+  description: string | null;
+  assignee: TaskAssignee | null;
+  dueOn: string | null;
+  priority: string;
+  status: string;
+  overdue: boolean;
+  createdBy: PersonRef | null;
+  createdAt: string;
+  completedAt: string | null;
+  comments: { id: string; author: PersonRef | null; writtenAt: string; text: string }[];
+  version: number;
+};
+export type MyTasks = { items: TaskView[]; counts: { overdue: number; dueToday: number; open: number } };

@@ -14,6 +14,7 @@ type NavItem = { to: string; label: string; visible: (me: MeView, facts: NavFact
 const ITEMS: NavItem[] = [
   { to: '/', label: fr.nav.home, visible: () => true },
   { to: '/files', label: fr.nav.myFiles, visible: (me) => mayDo(me, 'file.list-mine') },
+  { to: '/tasks', label: fr.tasks.nav, visible: (me) => mayDo(me, 'task.list-mine') },
   { to: '/referrals', label: fr.referrals.nav, visible: (me) => mayDo(me, 'referral.list-mine') },
   { to: '/patients', label: fr.nav.patients, visible: (me) => mayDo(me, 'patient.search') },
   { to: '/orientation', label: fr.orientation.nav.search, visible: (me) => mayDo(me, 'orientation.search') },

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import type { FileView } from '../api/types.ts';
 import { fr } from '../i18n/fr.ts';
 import { FileOrientationPanel } from '../orientation/FileOrientationPanel.tsx';
+import { TasksPanel } from '../tasks/TasksPanel.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { CareTeamPanel } from './CareTeamPanel.tsx';
 import { JournalPanel } from './JournalPanel.tsx';
@@ -39,6 +40,7 @@ export function FileTabs({ file }: { file: FileView }) {
   const labels = fr.files.page.tabs;
   const what: FileTab[] = [
     { value: 'journal', label: labels.journal, panel: <JournalPanel file={file} /> },
+    { value: 'tasks', label: fr.tasks.tab, panel: <TasksPanel file={file} /> },
     { value: 'timeline', label: labels.timeline, panel: <TimelinePanel fileId={file.id} /> },
   ];
   const who: FileTab[] = [

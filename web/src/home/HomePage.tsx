@@ -10,6 +10,7 @@ import { RelativeTime } from '../components/RelativeTime.tsx';
 import { useFiles } from '../files/api.ts';
 import { fr } from '../i18n/fr.ts';
 import { patientName } from '../lib/names.ts';
+import { DayBlocks } from './DayBlocks.tsx';
 
 const HOME_FILES = 12;
 
@@ -81,6 +82,7 @@ export function HomePage() {
         <Title order={1}>{fr.home.heading}</Title>
         <Text>{fr.home.intro}</Text>
       </div>
+      <DayBlocks />
       {mayDo(me, 'file.list-mine') ? <MyOpenFiles /> : <Text>{fr.home.noFileAccess}</Text>}
     </Stack>
   );

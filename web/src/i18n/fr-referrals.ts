@@ -13,6 +13,10 @@ export function formatWait(minutes: number): string {
 
 export const referralsFr = {
   nav: 'Demandes d’appui',
+  home: {
+    waiting: (n: number) => (n === 0 ? 'Aucune demande en attente de réponse' : `${plural(n, 'demande', 'demandes')} en attente de réponse`),
+    link: 'Trier les demandes',
+  },
   queue: {
     pageTitle: 'Demandes d’appui',
     heading: 'Demandes d’appui',

@@ -17,6 +17,7 @@ import type {
   TerritoryKind,
 } from '../api/types.ts';
 import { referralsFr } from './fr-referrals.ts';
+import { tasksFr } from './fr-tasks.ts';
 
 const integer = new Intl.NumberFormat('fr-FR');
 /** « 401 392 habitants » */
@@ -245,6 +246,7 @@ export const fr = {
   },
   roles: { membership: membershipRoles, careTeam: careTeamRoles },
   referrals: referralsFr,
+  tasks: tasksFr,
   candidateReasons,
   listOf,
   auth: {
