@@ -1,5 +1,6 @@
 // Pure rules of tasks: priorities, statuses and their moves, what is overdue, the order of « Mes tâches ».
 import { BadInput, Conflict } from '#src/core/http/errors.ts';
+export { todayInParis } from '#src/core/paris-day.ts';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -22,10 +23,6 @@ export function isOpen(status: string): boolean {
 /** Overdue: still open after its due day (Europe/Paris calendar day, `today` as YYYY-MM-DD). */
 export function isOverdue(task: { status: string; dueOn: string | null }, today: string): boolean {
   return isOpen(task.status) && task.dueOn !== null && task.dueOn < today;
-}
-
-export function todayInParis(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 const PRIORITY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };

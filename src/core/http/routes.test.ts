@@ -7,6 +7,8 @@ const EXPECTED = `
 DELETE /api/tokens/:id person
 GET /api/admin/people account.manage
 GET /api/auth/me second-factor-setup
+GET /api/breakdowns breakdown.list
+GET /api/breakdowns/export.csv breakdown.list
 GET /api/care-teams/mine person
 GET /api/communes directory.read
 GET /api/communes/groups directory.read
@@ -70,6 +72,7 @@ GET /fhir/R4/PractitionerRole directory.read
 GET /fhir/R4/PractitionerRole/:id directory.read
 GET /fhir/R4/Task task.read
 GET /fhir/R4/Task/:id task.read
+PATCH /api/breakdowns/:id breakdown.record
 PATCH /api/directory/organizations/:id directory.link-structure
 PATCH /api/files/:id file.update
 PATCH /api/orientation/offers/:id offer.manage
@@ -83,9 +86,11 @@ POST /api/auth/login public
 POST /api/auth/logout second-factor-setup
 POST /api/auth/totp/enable second-factor-setup
 POST /api/auth/totp/setup second-factor-setup
+POST /api/breakdowns breakdown.record
 POST /api/consents/:id/withdraw consent.record
 POST /api/directory/imports directory.import
 POST /api/files file.open
+POST /api/files/:id/breakdowns breakdown.record
 POST /api/files/:id/consents consent.record
 POST /api/files/:id/invitations file.manage-team
 POST /api/files/:id/invitations/:invitationId/resend file.manage-team

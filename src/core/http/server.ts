@@ -16,6 +16,7 @@ import { registerConsentRoutes } from '#src/consents/routes.ts';
 import { registerReferralRoutes } from '#src/referrals/routes.ts';
 import { registerTaskRoutes } from '#src/tasks/routes.ts';
 import { registerFhirTaskRoutes } from '#src/fhir/task-routes.ts';
+import { registerBreakdownRoutes } from '#src/breakdowns/routes.ts';
 import { registerFhirConsentRoutes } from '#src/fhir/consent-routes.ts';
 import { registerFhirCareTeamRoutes } from '#src/fhir/care-team-routes.ts';
 import { installAccessHook } from './access-hook.ts';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerReferralRoutes(app);
   await registerTaskRoutes(app);
   await registerFhirTaskRoutes(app);
+  await registerBreakdownRoutes(app);
   await registerFhirConsentRoutes(app);
   await registerFhirCareTeamRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
