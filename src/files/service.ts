@@ -134,7 +134,7 @@ async function buildFileView(ctx: Ctx, loaded: Loaded): Promise<FileView> {
     careTeam: team.map((m) => toMemberView(ctx, m, refs)),
     journal: entries.map((e) => toEntryView(e, refs)),
     permissions: {
-      canWriteJournal: file.status === 'open' && canDo(ctx, 'journal.write', target),
+      canWriteJournal: file.status !== 'closed' && canDo(ctx, 'journal.write', target),
       canManageTeam: canDo(ctx, 'file.manage-team', target),
       canUpdate: canDo(ctx, 'file.update', target),
       canSeeAccessLog: canDo(ctx, 'file.read-access-log', target),
@@ -347,7 +347,8 @@ export async function endCareTeamMember(ctx: Ctx, fileId: string, memberId: stri
 /** Writes in the liaison journal; entries are never edited (a correction is a new entry). Right: journal.write. */
 export async function writeJournalEntry(ctx: Ctx, fileId: string, input: { text: string; category?: JournalCategory | null | undefined }): Promise<JournalEntryView> {
   const { file } = await loadFileFor(ctx, fileId, 'journal.write');
-  if (file.status !== 'open') throw new Conflict('files.closed', 'The file is closed');
+  // a suspended file still hears from its team (news of the hospital stay, say)
+  if (file.status === 'closed') throw new Conflict('files.closed', 'The file is closed');
   const row: repo.EntryRow = { id: newId(ctx.now.getTime()), fileId, authorId: ctx.actor.personId!, writtenAt: ctx.now, category: input.category ?? null, text: input.text };
   await repo.insertEntry(ctx.db, row);
   await appendAudit(ctx, { action: 'journal.write', outcome: 'allowed', patientId: file.patientId, fileId, objectType: 'JournalEntry', objectId: row.id });

@@ -25,6 +25,7 @@ import { PublicTrackingPage } from './referrals/PublicTrackingPage.tsx';
 import { ReferralPage } from './referrals/ReferralPage.tsx';
 import { ReferralsPage } from './referrals/ReferralsPage.tsx';
 import { MyTasksPage } from './tasks/MyTasksPage.tsx';
+import { BreakdownsPage } from './breakdowns/BreakdownsPage.tsx';
 import { PatientsPage } from './patients/PatientsPage.tsx';
 import { TerritoriesPage } from './territories/TerritoriesPage.tsx';
 import { TerritoryPage } from './territories/TerritoryPage.tsx';
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'files', element: <MyFilesPage /> },
       { path: 'files/:fileId', element: <FilePage /> },
       { path: 'tasks', element: <MyTasksPage /> },
+      { path: 'breakdowns', element: <BreakdownsPage /> },
       { path: 'referrals', element: <ReferralsPage /> },
       { path: 'referrals/new', element: <NewReferralPage /> },
       { path: 'referrals/:referralId', element: <ReferralPage /> },

@@ -166,7 +166,7 @@ export type PatientMerge = {
   canUndo: boolean;
 };
 
-export type FileStatus = 'open' | 'closed';
+export type FileStatus = 'open' | 'suspended' | 'closed';
 
 export type FileSummary = {
   id: string;
@@ -228,6 +228,11 @@ export type FileView = {
   openedAt: string;
   closedAt: string | null;
   closureReason: string | null;
+  suspendedAt: string | null;
+  suspensionReason: string | null;
+  mission: string | null;
+  supportLevel: string | null;
+  referralId: string | null;
   version: number;
   structure: { id: string; name: string; kind: string };
   patient: PatientView;
@@ -235,6 +240,8 @@ export type FileView = {
   careTeam: CareTeamMemberView[];
   journal: JournalEntryView[];
   permissions: FilePermissions;
+  /** how the caller reaches the file: its structure, its care team, or a consent of the patient (and what it covers) */
+  access: { via: 'holder' | 'care_team' | 'consent'; sharedCategories: string[] | null; opposed: boolean };
 };
 
 export type TimelineType =
@@ -680,3 +687,40 @@ export type TaskView = {
   version: number;
 };
 export type MyTasks = { items: TaskView[]; counts: { overdue: number; dueToday: number; open: number } };
+
+// ---- breakdown observatory (src/breakdowns) ----
+export type BreakdownView = {
+  id: string;
+  fileId: string | null;
+  occurredOn: string;
+  kind: string;
+  cause: string;
+  consequence: string;
+  structuresInvolved: string[];
+  description: string | null;
+  commune: { insee: string; name: string } | null;
+  recordedBy: PersonRef | null;
+  recordedAt: string;
+  version: number;
+};
+export type BreakdownList = { items: BreakdownView[]; byKind: { key: string; count: number }[]; byCause: { key: string; count: number }[] };
+
+// ---- consents (src/consents) ----
+export type ConsentView = {
+  id: string;
+  patientId: string;
+  kind: string;
+  fileId: string | null;
+  recipient: { kind: 'person' | 'structure'; id: string; name: string } | null;
+  categories: string[];
+  collectedAt: string;
+  collectedBy: PersonRef | null;
+  channel: string;
+  documentId: string | null;
+  comment: string | null;
+  withdrawnAt: string | null;
+  withdrawnBy: PersonRef | null;
+  active: boolean;
+  version: number;
+};
+export type ConsentSummary = { informedAt: string | null; opposed: boolean; items: ConsentView[] };

@@ -19,6 +19,7 @@ const ITEMS: NavItem[] = [
   { to: '/patients', label: fr.nav.patients, visible: (me) => mayDo(me, 'patient.search') },
   { to: '/orientation', label: fr.orientation.nav.search, visible: (me) => mayDo(me, 'orientation.search') },
   { to: '/orientation/requests', label: fr.orientation.nav.incoming, visible: (_me, facts) => facts.receivesOrientationRequests },
+  { to: '/breakdowns', label: fr.breakdowns.nav, visible: (me) => mayDo(me, 'breakdown.list') },
   { to: '/identity', label: fr.nav.identity, visible: (me) => mayDo(me, 'identity.review') },
   { to: '/directory', label: fr.nav.directory, visible: (me) => mayDo(me, 'directory.read') },
   { to: '/territories', label: fr.nav.territories, visible: (me) => mayDo(me, 'directory.read') },

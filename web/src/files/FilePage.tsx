@@ -1,6 +1,6 @@
 // One coordination file: the patient banner, the file's state and actions, then its content, kept
 // current by the server's live events.
-import { Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useParams } from 'react-router';
 import type { FileView } from '../api/types.ts';
@@ -12,7 +12,10 @@ import { patientName } from '../lib/names.ts';
 import { useFile, useLiveFile } from './api.ts';
 import { FileStatusActions } from './FileStatusActions.tsx';
 import { FileStatusBadge } from './FileStatusBadge.tsx';
+import { coveredWords } from '../consents/ConsentPanel.tsx';
+import { FileReporting } from './FileReporting.tsx';
 import { FileTabs } from './FileTabs.tsx';
+import { BreakdownButton } from '../breakdowns/BreakdownModal.tsx';
 
 const texts = fr.files.page;
 
@@ -32,8 +35,17 @@ function FileHeader({ file }: { file: FileView }) {
             {file.closedAt && ` · ${texts.closedOn(formatDate(file.closedAt))}`}
           </Text>
           {file.status === 'closed' && file.closureReason && <Text size="sm">{texts.closureReason(texts.closureReasons[file.closureReason] ?? file.closureReason)}</Text>}
+          {file.status === 'suspended' && file.suspendedAt && (
+            <Text size="sm" fw={600}>
+              {texts.suspendedSince(formatDate(file.suspendedAt), texts.suspensionReasons[file.suspensionReason ?? 'other'] ?? '')}
+            </Text>
+          )}
+          {file.access.via === 'holder' && <FileReporting file={file} />}
         </div>
-        {file.permissions.canUpdate && <FileStatusActions file={file} />}
+        <Group gap="xs">
+          {file.access.via === 'holder' && <BreakdownButton fileId={file.id} />}
+          {file.permissions.canUpdate && <FileStatusActions file={file} />}
+        </Group>
       </Group>
     </Paper>
   );
@@ -45,6 +57,11 @@ function FileContent({ file }: { file: FileView }) {
     <Stack>
       <PatientBanner patient={file.patient} referent={file.referent} linkToIdentity />
       <FileHeader file={file} />
+      {file.access.via === 'consent' && (
+        <Alert color="blue" variant="light" role="status">
+          {fr.consents.consentNotice(coveredWords(file.access.sharedCategories ?? ['file']))}
+        </Alert>
+      )}
       <FileTabs file={file} />
     </Stack>
   );

@@ -7,6 +7,7 @@ import type { FileView } from '../api/types.ts';
 import { fr } from '../i18n/fr.ts';
 import { FileOrientationPanel } from '../orientation/FileOrientationPanel.tsx';
 import { TasksPanel } from '../tasks/TasksPanel.tsx';
+import { ConsentPanel } from '../consents/ConsentPanel.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { CareTeamPanel } from './CareTeamPanel.tsx';
 import { JournalPanel } from './JournalPanel.tsx';
@@ -38,14 +39,18 @@ function PaneTabs({ tabs }: { tabs: FileTab[] }) {
 export function FileTabs({ file }: { file: FileView }) {
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   const labels = fr.files.page.tabs;
+  // through a consent, only what it covers: never a tab that would answer 403
+  const byConsent = file.access.via === 'consent';
+  const covers = (category: string) => !byConsent || (file.access.sharedCategories ?? []).includes(category);
   const what: FileTab[] = [
-    { value: 'journal', label: labels.journal, panel: <JournalPanel file={file} /> },
-    { value: 'tasks', label: fr.tasks.tab, panel: <TasksPanel file={file} /> },
+    ...(covers('journal') ? [{ value: 'journal', label: labels.journal, panel: <JournalPanel file={file} /> }] : []),
+    ...(covers('tasks') ? [{ value: 'tasks', label: fr.tasks.tab, panel: <TasksPanel file={file} /> }] : []),
     { value: 'timeline', label: labels.timeline, panel: <TimelinePanel fileId={file.id} /> },
   ];
   const who: FileTab[] = [
     { value: 'team', label: labels.team, panel: <CareTeamPanel file={file} /> },
-    { value: 'orientation', label: fr.orientation.file.tab, panel: <FileOrientationPanel file={file} /> },
+    ...(byConsent ? [] : [{ value: 'consent', label: fr.consents.tab, panel: <ConsentPanel file={file} /> }]),
+    ...(byConsent ? [] : [{ value: 'orientation', label: fr.orientation.file.tab, panel: <FileOrientationPanel file={file} /> }]),
     ...(file.permissions.canSeeAccessLog
       ? [{ value: 'access-log', label: labels.accessLog, panel: <AccessLogPanel fileId={file.id} /> }]
       : []),

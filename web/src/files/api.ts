@@ -134,7 +134,7 @@ export function useOpenFile(patientId: string, actingStructureId: string | undef
   });
 }
 
-export type FileUpdate = { status: FileStatus; closureReason?: string };
+export type FileUpdate = { status?: FileStatus; closureReason?: string; suspensionReason?: string; mission?: string | null; supportLevel?: string | null };
 
 /** Sends the version read: on 409 the file is reloaded and the caller tells the user. */
 export function useUpdateFile(file: FileView) {

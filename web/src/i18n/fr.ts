@@ -18,6 +18,8 @@ import type {
 } from '../api/types.ts';
 import { referralsFr } from './fr-referrals.ts';
 import { tasksFr } from './fr-tasks.ts';
+import { breakdownsFr } from './fr-breakdowns.ts';
+import { consentsFr } from './fr-consents.ts';
 
 const integer = new Intl.NumberFormat('fr-FR');
 /** « 401 392 habitants » */
@@ -247,6 +249,8 @@ export const fr = {
   roles: { membership: membershipRoles, careTeam: careTeamRoles },
   referrals: referralsFr,
   tasks: tasksFr,
+  breakdowns: breakdownsFr,
+  consents: consentsFr,
   candidateReasons,
   listOf,
   auth: {
@@ -609,10 +613,10 @@ export const fr = {
     filtersLabel: 'Filtres des dossiers',
     filterText: 'Filtrer par nom de patient',
     filterStatus: 'Statut du dossier',
-    statusFilter: { open: 'Dossiers ouverts', closed: 'Dossiers clôturés', all: 'Tous les dossiers' },
+    statusFilter: { open: 'Dossiers ouverts ou suspendus', suspended: 'Dossiers suspendus', closed: 'Dossiers clôturés', all: 'Tous les dossiers' },
     filterScope: 'Dossiers affichés',
     scopeFilter: { mine: 'Ceux que je suis', structure: 'Toute ma structure' },
-    status: { open: 'Ouvert', closed: 'Clôturé' },
+    status: { open: 'Ouvert', suspended: 'Suspendu', closed: 'Clôturé' },
     columns: {
       patient: 'Patient',
       birthDate: 'Né·e le',
@@ -634,13 +638,38 @@ export const fr = {
       closedOn: (date: string) => `Clôturé le ${date}`,
       closureReason: (reason: string) => `Motif de clôture\u00a0: ${reason}`,
       closureReasons: {
-        improvement: 'Objectifs atteints, situation stabilisée',
+        improvement: 'Amélioration, situation stabilisée',
+        goals_met: 'Objectifs du plan atteints',
         moved: 'Déménagement hors du territoire',
+        handed_over: 'Relais pris par un autre service',
+        nursing_home: 'Entrée en établissement (EHPAD…)',
+        hospital_long_stay: 'Hospitalisation longue',
         death: 'Décès',
         refusal: 'Refus de la personne',
-        hospital_long_stay: 'Entrée en établissement ou hospitalisation longue',
+        lost_contact: 'Perte de contact',
         other: 'Autre motif',
       } as Record<string, string>,
+      suspensionReasons: {
+        hospital_stay: 'Hospitalisation en cours',
+        patient_request: 'À la demande de la personne',
+        waiting_answer: 'En attente d’une réponse ou d’une place',
+        other: 'Autre motif',
+      } as Record<string, string>,
+      suspend: 'Suspendre le suivi',
+      suspendTitle: 'Suspendre le suivi du dossier',
+      suspendText: 'Le dossier reste consultable et l’équipe de soins peut encore écrire dans le cahier de liaison\u00a0; il n’est plus compté comme suivi actif jusqu’à la reprise.',
+      suspensionReasonLabel: 'Motif de la suspension',
+      confirmSuspend: 'Suspendre',
+      suspended: 'Suivi suspendu.',
+      suspendedSince: (date: string, reason: string) => `Suivi suspendu depuis le ${date}\u00a0: ${reason}`,
+      resume: 'Reprendre le suivi',
+      resumed: 'Suivi repris.',
+      mission: 'Mission du DAC',
+      supportLevel: 'Intensité',
+      reportingHelp: 'Ces deux informations alimentent le rapport d’activité national du DAC.',
+      noMission: 'Mission non renseignée',
+      noSupportLevel: 'Intensité non renseignée',
+      reportingSaved: 'Dossier mis à jour.',
       close: 'Clôturer le dossier',
       closeTitle: 'Clôturer le dossier de coordination',
       closeText: "Le dossier restera consultable par l'équipe de soins. Vous pourrez le rouvrir si besoin.",
