@@ -35,6 +35,9 @@ test('reads the public address of the web app and the SMTP server, mail being op
   assert.equal(readConfig({ PORT: '8080' }).publicUrl, 'http://localhost:8080', 'the default follows the port');
   assert.equal(readConfig({ TRAME_PUBLIC_URL: 'https://trame.example.fr/' }).publicUrl, 'https://trame.example.fr', 'no trailing slash: links append their path');
   assert.equal(readConfig({}).smtpUrl, undefined);
+  assert.equal(readConfig({}).documentMaxBytes, 20 * 1024 * 1024);
+  assert.equal(readConfig({ TRAME_DOCUMENT_MAX_BYTES: '1000' }).documentMaxBytes, 1000);
+  assert.equal(readConfig({ TRAME_DOCUMENT_MAX_BYTES: 'lots' }).documentMaxBytes, 20 * 1024 * 1024, 'a value that is not a size keeps the default');
   assert.equal(readConfig({ TRAME_SMTP_URL: '' }).smtpUrl, undefined);
   assert.equal(readConfig({ TRAME_SMTP_URL: 'smtp://mail.example.fr:25' }).smtpUrl, 'smtp://mail.example.fr:25');
 });

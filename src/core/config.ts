@@ -28,6 +28,8 @@ export type Config = {
   smtpUrl: string | undefined;
   /** Signs the public referral form's tokens; random per process unless set (set it when several nodes serve the form). */
   formSecret: string;
+  /** The largest document accepted in a file, in bytes (TRAME_DOCUMENT_MAX_BYTES, default 20 MB). */
+  documentMaxBytes: number;
 };
 
 function readInsiTls(env: NodeJS.ProcessEnv): Config['insiTls'] {
@@ -45,6 +47,11 @@ function readRegionCode(env: NodeJS.ProcessEnv): string {
 }
 
 const PROCESS_FORM_SECRET = randomBytes(32).toString('hex');
+
+function positiveInteger(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -67,6 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.TRAME_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     smtpUrl: env.TRAME_SMTP_URL?.trim() || undefined,
     formSecret: env.TRAME_FORM_SECRET?.trim() || PROCESS_FORM_SECRET,
+    documentMaxBytes: positiveInteger(env.TRAME_DOCUMENT_MAX_BYTES, 20 * 1024 * 1024),
   };
 }
 

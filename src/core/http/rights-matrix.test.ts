@@ -150,6 +150,18 @@ const MATRIX: Row[] = [
   { method: 'POST', url: '/api/breakdowns', path: () => '/api/breakdowns', body: () => ({ occurredOn: '2026-01-05', kind: 'no_gp', cause: 'other', consequence: 'none_known' }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
   { method: 'POST', url: '/api/files/:id/breakdowns', path: (ids) => `/api/files/${ids.fileId}/breakdowns`, body: () => ({ occurredOn: '2026-01-05', kind: 'no_gp', cause: 'other', consequence: 'none_known' }), allowed: ['coordinator', 'structureAdmin'] },
   { method: 'PATCH', url: '/api/breakdowns/:id', path: () => `/api/breakdowns/${NO_ID}`, body: () => ({ version: 1 }), allowed: ['coordinator', 'otherCoordinator', 'structureAdmin'] },
+  { method: 'GET', url: '/api/files/:id/documents', path: (ids) => `/api/files/${ids.fileId}/documents`, allowed: READERS },
+  // no body: 400 to those who may upload, 403 to the others
+  { method: 'POST', url: '/api/files/:id/documents', path: (ids) => `/api/files/${ids.fileId}/documents?title=Matrice&typeCode=11488-4&filename=m.pdf`, allowed: ['coordinator', 'teamMember'] },
+  // an unknown document is a 404 to all who could ever read one
+  { method: 'GET', url: '/api/documents/:id', path: () => `/api/documents/${NO_ID}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'PATCH', url: '/api/documents/:id', path: () => `/api/documents/${NO_ID}`, body: () => ({ version: 1, title: 'x' }), allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'DELETE', url: '/api/documents/:id', path: () => `/api/documents/${NO_ID}?version=1`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'POST', url: '/api/documents/:id/versions', path: () => `/api/documents/${NO_ID}/versions?version=1&filename=m.pdf`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'GET', url: '/api/documents/:id/versions/:number/content', path: () => `/api/documents/${NO_ID}/versions/1/content`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'GET', url: '/fhir/R4/DocumentReference', path: (ids) => `/fhir/R4/DocumentReference?patient=${ids.patientId}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'GET', url: '/fhir/R4/DocumentReference/:id', path: () => `/fhir/R4/DocumentReference/${NO_ID}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  { method: 'GET', url: '/fhir/R4/Binary/:id', path: () => `/fhir/R4/Binary/${NO_ID}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
   { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },

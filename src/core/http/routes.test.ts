@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { buildTestApp } from '#src/core/testing/app.ts';
 
 const EXPECTED = `
+DELETE /api/documents/:id document.manage
 DELETE /api/tokens/:id person
 GET /api/admin/people account.manage
 GET /api/auth/me second-factor-setup
@@ -21,10 +22,13 @@ GET /api/directory/organizations/:id/professionals directory.read
 GET /api/directory/professionals directory.read
 GET /api/directory/professionals/:id directory.read
 GET /api/directory/status directory.read
+GET /api/documents/:id document.read
+GET /api/documents/:id/versions/:number/content document.read
 GET /api/files file.list-mine
 GET /api/files/:id file.read
 GET /api/files/:id/access-log file.read-access-log
 GET /api/files/:id/consents consent.read
+GET /api/files/:id/documents document.read
 GET /api/files/:id/invitations file.manage-team
 GET /api/files/:id/journal file.read
 GET /api/files/:id/live file.read
@@ -56,10 +60,13 @@ GET /api/tasks/:id person
 GET /api/territories directory.read
 GET /api/territories/:id directory.read
 GET /api/tokens person
+GET /fhir/R4/Binary/:id document.read
 GET /fhir/R4/CareTeam file.read
 GET /fhir/R4/CareTeam/:id file.read
 GET /fhir/R4/Consent consent.read
 GET /fhir/R4/Consent/:id consent.read
+GET /fhir/R4/DocumentReference document.read
+GET /fhir/R4/DocumentReference/:id document.read
 GET /fhir/R4/HealthcareService directory.read
 GET /fhir/R4/HealthcareService/:id directory.read
 GET /fhir/R4/Organization directory.read
@@ -74,6 +81,7 @@ GET /fhir/R4/Task task.read
 GET /fhir/R4/Task/:id task.read
 PATCH /api/breakdowns/:id breakdown.record
 PATCH /api/directory/organizations/:id directory.link-structure
+PATCH /api/documents/:id document.manage
 PATCH /api/files/:id file.update
 PATCH /api/orientation/offers/:id offer.manage
 PATCH /api/patients/:id patient.update
@@ -89,9 +97,11 @@ POST /api/auth/totp/setup second-factor-setup
 POST /api/breakdowns breakdown.record
 POST /api/consents/:id/withdraw consent.record
 POST /api/directory/imports directory.import
+POST /api/documents/:id/versions document.manage
 POST /api/files file.open
 POST /api/files/:id/breakdowns breakdown.record
 POST /api/files/:id/consents consent.record
+POST /api/files/:id/documents document.upload
 POST /api/files/:id/invitations file.manage-team
 POST /api/files/:id/invitations/:invitationId/resend file.manage-team
 POST /api/files/:id/invitations/:invitationId/revoke file.manage-team

@@ -17,6 +17,8 @@ import { registerReferralRoutes } from '#src/referrals/routes.ts';
 import { registerTaskRoutes } from '#src/tasks/routes.ts';
 import { registerFhirTaskRoutes } from '#src/fhir/task-routes.ts';
 import { registerBreakdownRoutes } from '#src/breakdowns/routes.ts';
+import { registerDocumentRoutes } from '#src/documents/routes.ts';
+import { registerFhirDocumentRoutes } from '#src/fhir/document-routes.ts';
 import { registerFhirConsentRoutes } from '#src/fhir/consent-routes.ts';
 import { registerFhirCareTeamRoutes } from '#src/fhir/care-team-routes.ts';
 import { installAccessHook } from './access-hook.ts';
@@ -89,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await registerTaskRoutes(app);
   await registerFhirTaskRoutes(app);
   await registerBreakdownRoutes(app);
+  await registerDocumentRoutes(app);
+  await registerFhirDocumentRoutes(app);
   await registerFhirConsentRoutes(app);
   await registerFhirCareTeamRoutes(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
