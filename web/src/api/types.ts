@@ -724,3 +724,19 @@ export type ConsentView = {
   version: number;
 };
 export type ConsentSummary = { informedAt: string | null; opposed: boolean; items: ConsentView[] };
+
+// ---- documents (src/documents) ----
+export type DocumentView = {
+  id: string;
+  fileId: string;
+  patientId: string;
+  title: string;
+  type: { code: string; system: string; label: string };
+  visibility: string;
+  isEvaluation: boolean;
+  currentVersion: number;
+  createdBy: PersonRef | null;
+  createdAt: string;
+  versions: { number: number; filename: string; mediaType: string; size: number; sha256: string; scanStatus: string; uploadedBy: PersonRef | null; uploadedAt: string }[];
+  version: number;
+};

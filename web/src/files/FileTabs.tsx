@@ -8,6 +8,7 @@ import { fr } from '../i18n/fr.ts';
 import { FileOrientationPanel } from '../orientation/FileOrientationPanel.tsx';
 import { TasksPanel } from '../tasks/TasksPanel.tsx';
 import { ConsentPanel } from '../consents/ConsentPanel.tsx';
+import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { CareTeamPanel } from './CareTeamPanel.tsx';
 import { JournalPanel } from './JournalPanel.tsx';
@@ -45,6 +46,7 @@ export function FileTabs({ file }: { file: FileView }) {
   const what: FileTab[] = [
     ...(covers('journal') ? [{ value: 'journal', label: labels.journal, panel: <JournalPanel file={file} /> }] : []),
     ...(covers('tasks') ? [{ value: 'tasks', label: fr.tasks.tab, panel: <TasksPanel file={file} /> }] : []),
+    ...(covers('documents') ? [{ value: 'documents', label: fr.documents.tab, panel: <DocumentsPanel file={file} /> }] : []),
     { value: 'timeline', label: labels.timeline, panel: <TimelinePanel fileId={file.id} /> },
   ];
   const who: FileTab[] = [

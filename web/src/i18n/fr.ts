@@ -20,6 +20,7 @@ import { referralsFr } from './fr-referrals.ts';
 import { tasksFr } from './fr-tasks.ts';
 import { breakdownsFr } from './fr-breakdowns.ts';
 import { consentsFr } from './fr-consents.ts';
+import { documentsFr } from './fr-documents.ts';
 
 const integer = new Intl.NumberFormat('fr-FR');
 /** « 401 392 habitants » */
@@ -251,6 +252,7 @@ export const fr = {
   tasks: tasksFr,
   breakdowns: breakdownsFr,
   consents: consentsFr,
+  documents: documentsFr,
   candidateReasons,
   listOf,
   auth: {
