@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runUseCase } from '#src/core/http/use-case.ts';
 import * as files from './service.ts';
+import { listLifeline } from './lifeline.ts';
 import { registerInvitationRoutes } from './invitation-routes.ts';
 import { CARE_TEAM_ROLES, CLOSURE_REASONS, DAC_MISSIONS, FILE_STATUSES, JOURNAL_CATEGORIES, SUPPORT_LEVELS, SUSPENSION_REASONS } from './rules.ts';
 
@@ -109,6 +110,26 @@ export async function registerFileRoutes(root: FastifyInstance): Promise<void> {
 
   app.get('/api/files/:id/timeline', { config: { access: 'file.read' }, schema: { params: idParams, querystring: page(500) } }, (request) =>
     runUseCase(request, (ctx) => files.listTimeline(ctx, request.params.id, request.query)),
+  );
+
+  app.get(
+    '/api/patients/:id/lifeline',
+    {
+      config: { access: 'patient.lifeline' },
+      schema: {
+        params: idParams,
+        querystring: z.object({
+          kinds: z.string().max(200).default('').transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean)),
+          author: z.string().uuid().optional(),
+          before: z.string().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    (request) => {
+      const { kinds, author, before, limit } = request.query;
+      return runUseCase(request, (ctx) => listLifeline(ctx, request.params.id, { kinds, authorId: author, before, limit }));
+    },
   );
 
   app.get('/api/files/:id/access-log', { config: { access: 'file.read-access-log' }, schema: { params: idParams } }, async (request) => ({

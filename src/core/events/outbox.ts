@@ -74,3 +74,32 @@ export async function listFileEvents(ctx: Ctx, fileId: string, options: { before
     .limit(options.limit);
   return rows.map((row) => ({ ...row, payload: row.payload as Record<string, unknown> }));
 }
+
+export type PatientEventsQuery = {
+  /** the files whose events the caller may see; events without a file are included when `withoutFile` */
+  fileIds: readonly string[];
+  withoutFile: boolean;
+  /** event type prefixes ('journal.', 'task.'); none = all */
+  typePrefixes: readonly string[];
+  actorId?: string | undefined;
+  /** keyset cursor: strictly older than this (occurredAt, id) */
+  before?: { occurredAt: Date; id: string } | undefined;
+  limit: number;
+};
+
+/** A patient's events across their files, newest first, read by (patient_id, occurred_at, id): the life line. */
+export async function listPatientEvents(ctx: Ctx, patientId: string, query: PatientEventsQuery): Promise<DomainEvent[]> {
+  const files = query.fileIds.length > 0 ? sql`${outbox.fileId} in (${sql.join(query.fileIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`false`;
+  const scope = query.withoutFile ? sql`(${files} or ${outbox.fileId} is null)` : files;
+  const conditions = [eq(outbox.patientId, patientId), scope];
+  if (query.typePrefixes.length > 0) conditions.push(sql`(${sql.join(query.typePrefixes.map((p) => sql`${outbox.type} like ${`${p}%`}`), sql` or `)})`);
+  if (query.actorId) conditions.push(eq(outbox.actorId, query.actorId));
+  if (query.before) conditions.push(sql`(${outbox.occurredAt}, ${outbox.id}) < (${query.before.occurredAt.toISOString()}::timestamptz, ${query.before.id}::uuid)`);
+  const rows = await ctx.db
+    .select()
+    .from(outbox)
+    .where(and(...conditions))
+    .orderBy(desc(outbox.occurredAt), desc(outbox.id))
+    .limit(query.limit);
+  return rows.map((row) => ({ ...row, payload: row.payload as Record<string, unknown> }));
+}

@@ -162,6 +162,8 @@ const MATRIX: Row[] = [
   { method: 'GET', url: '/fhir/R4/DocumentReference', path: (ids) => `/fhir/R4/DocumentReference?patient=${ids.patientId}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
   { method: 'GET', url: '/fhir/R4/DocumentReference/:id', path: () => `/fhir/R4/DocumentReference/${NO_ID}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
   { method: 'GET', url: '/fhir/R4/Binary/:id', path: () => `/fhir/R4/Binary/${NO_ID}`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
+  // a reader of none of the patient's files gets 404 (files/lifeline.test.ts), never the patient's existence
+  { method: 'GET', url: '/api/patients/:id/lifeline', path: (ids) => `/api/patients/${ids.patientId}/lifeline`, allowed: ALL_PEOPLE.filter((w) => w !== 'regionalViewer') },
   { method: 'GET', url: '/api/admin/people', path: () => '/api/admin/people', allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/people', path: () => '/api/admin/people', body: () => ({ email: `new${n++}@test.trame.fr`, givenName: 'Léo', familyName: 'Neuf', sector: 'health', password: 'a-long-password-1', memberships: [] }), allowed: ['platformAdmin'] },
   { method: 'POST', url: '/api/admin/structures', path: () => '/api/admin/structures', body: () => ({ name: `Structure ${n++}`, kind: 'practice' }), allowed: ['platformAdmin'] },

@@ -48,6 +48,7 @@ GET /api/patients patient.search
 GET /api/patients/:id patient.read
 GET /api/patients/:id/files person
 GET /api/patients/:id/identity-history patient.read
+GET /api/patients/:id/lifeline patient.lifeline
 GET /api/patients/:id/merges patient.read
 GET /api/people directory.search
 GET /api/public/referral-form public
