@@ -12,6 +12,7 @@ import { DocumentsPanel } from '../documents/DocumentsPanel.tsx';
 import { AccessLogPanel } from './AccessLogPanel.tsx';
 import { CareTeamPanel } from './CareTeamPanel.tsx';
 import { JournalPanel } from './JournalPanel.tsx';
+import { LifelinePanel } from './LifelinePanel.tsx';
 import { TimelinePanel } from './TimelinePanel.tsx';
 
 type FileTab = { value: string; label: string; panel: React.ReactNode };
@@ -48,6 +49,7 @@ export function FileTabs({ file }: { file: FileView }) {
     ...(covers('tasks') ? [{ value: 'tasks', label: fr.tasks.tab, panel: <TasksPanel file={file} /> }] : []),
     ...(covers('documents') ? [{ value: 'documents', label: fr.documents.tab, panel: <DocumentsPanel file={file} /> }] : []),
     { value: 'timeline', label: labels.timeline, panel: <TimelinePanel fileId={file.id} /> },
+    { value: 'lifeline', label: fr.lifeline.tab, panel: <LifelinePanel patientId={file.patient.id} /> },
   ];
   const who: FileTab[] = [
     { value: 'team', label: labels.team, panel: <CareTeamPanel file={file} /> },

@@ -21,6 +21,7 @@ import { patientName } from '../lib/names.ts';
 import { notifyError, notifySuccess } from '../lib/notify.ts';
 import { usePatient, usePatientFiles } from './api.ts';
 import { PatientForm } from './PatientForm.tsx';
+import { LifelinePanel } from '../files/LifelinePanel.tsx';
 
 const texts = fr.patients.page;
 
@@ -93,6 +94,10 @@ function LivePatient({ patient }: { patient: PatientView }) {
               {mayDo(me, 'file.open') && <OpenFileButton patientId={patient.id} />}
             </Group>
             <PatientFiles patientId={patient.id} />
+            <Title order={2} size="h3">
+              {fr.lifeline.heading}
+            </Title>
+            <LifelinePanel patientId={patient.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
