@@ -16,6 +16,7 @@ import { loadHospitalDuplicate, qualifiedJeanne } from './identities.ts';
 import { buildDemoRegion, type DemoFile, type DemoRegion } from './region.ts';
 import { loadDemoDirectory } from './directory.ts';
 import { loadDemoCareTeam } from './care-team.ts';
+import { loadDemoWork } from './coordination-work.ts';
 
 export const DEMO_PASSWORD = 'Demo-Trame-2026';
 /** Base32 secret of the demo administrator's second factor (README explains how to use it). */
@@ -103,8 +104,7 @@ async function loadDemoCoordinationWork(database: Database, now: Date, ids: Demo
     const ctx: Ctx = { db: tx as unknown as Db, actor: systemActor('demo'), now, requestId: 'demo', clientIp: null };
     // demo modules of issue 6 are called here, one line each
     await loadDemoCareTeam(ctx, ids);
-    void ctx;
-    void ids;
+    await loadDemoWork(ctx, ids);
   });
 }
 
