@@ -42,6 +42,10 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(shared.json().journal, [], 'the journal is not covered: not shown');
       assert.equal((await socialWorker.get(`/api/files/${file.id}/journal`)).statusCode, 403, 'nor readable on its own');
       assert.equal((await socialWorker.post(`/api/files/${file.id}/journal`, { text: 'Essai' })).statusCode, 403, 'a consent never lets one write');
+      const timeline = (await socialWorker.get(`/api/files/${file.id}/timeline`)).json();
+      assert.ok(timeline.items.length > 0 && !timeline.items.some((i: { type: string }) => i.type.startsWith('journal.')), 'no journal event through a consent without the journal');
+      const lifeline = (await socialWorker.get(`/api/patients/${shared.json().patient.id}/lifeline`)).json();
+      assert.ok(lifeline.items.length > 0 && !lifeline.items.some((i: { type: string }) => i.type.startsWith('journal.')));
 
       const consent = recorded.json();
       const withdrawn = await coordinator.post(`/api/consents/${consent.id}/withdraw`, { version: consent.version });

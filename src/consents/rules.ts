@@ -91,3 +91,10 @@ export function checkNewConsent(consent: NewConsent, now: Date): ShareCategory[]
   }
   return [...new Set<ShareCategory>(['file', ...consent.categories])];
 }
+
+/** The events a consented reader may see in a timeline: the file's own and its team's, plus those of each category covered. */
+const EVENT_PREFIXES: Record<ShareCategory, readonly string[]> = { file: ['file.', 'careTeam.'], journal: ['journal.'], tasks: ['task.'], documents: ['document.'] };
+
+export function eventVisibleThroughConsent(type: string, categories: ReadonlySet<string>): boolean {
+  return [...categories].some((category) => (EVENT_PREFIXES[category as ShareCategory] ?? []).some((prefix) => type.startsWith(prefix)));
+}

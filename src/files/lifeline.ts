@@ -7,7 +7,8 @@ import { listPatientEvents } from '#src/core/events/outbox.ts';
 import { BadInput, NotFound } from '#src/core/http/errors.ts';
 import { findPeopleRefs, findStructureRefs, type PersonRef } from '#src/accounts/service.ts';
 import * as repo from './repo.ts';
-import { readableFileIdsOfPatient } from './service.ts';
+import { eventVisibleThroughConsent } from '#src/consents/rules.ts';
+import { consentScopesOfPatient } from './service.ts';
 
 /** The kinds a reader filters by, and the event types each gathers. */
 export const LIFELINE_KINDS: Record<string, readonly string[]> = {
@@ -50,7 +51,8 @@ function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
  * (file.read: the holding structure, the care team, a consent). None → the patient is not known to them.
  */
 export async function listLifeline(ctx: Ctx, patientId: string, query: LifelineQuery): Promise<{ items: LifelineItem[]; nextBefore: string | null }> {
-  const fileIds = await readableFileIdsOfPatient(ctx, patientId, 'file.read');
+  const scopes = await consentScopesOfPatient(ctx, patientId);
+  const fileIds = [...scopes.keys()];
   if (fileIds.length === 0) throw new NotFound('patients.not_found');
   const files = (await repo.findFilesOfPatient(ctx.db, patientId)).filter((f) => fileIds.includes(f.id));
   const holder = files.some((f) => f.structureId === ctx.actor.acting?.structureId);
@@ -65,11 +67,16 @@ export async function listLifeline(ctx: Ctx, patientId: string, query: LifelineQ
     before: query.before ? decodeCursor(query.before) : undefined,
     limit: query.limit,
   });
-  const people = await findPeopleRefs(ctx, events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+  // files opened by a consent show the events of what it covers only
+  const visible = events.filter((e) => {
+    const scope = e.fileId ? scopes.get(e.fileId) : null;
+    return !scope || eventVisibleThroughConsent(e.type, scope);
+  });
+  const people = await findPeopleRefs(ctx, visible.flatMap((e) => (e.actorId ? [e.actorId] : [])));
   const structures = await findStructureRefs(ctx, [...new Set(files.map((f) => f.structureId))]);
   const structureOf = new Map(files.map((f) => [f.id, structures.get(f.structureId)?.name ?? '?']));
   await appendAudit(ctx, { action: 'patient.lifeline.read', outcome: 'allowed', patientId, details: { kinds: query.kinds, results: events.length } });
-  const items = events.map((e) => ({
+  const items = visible.map((e) => ({
     id: e.id,
     type: e.type,
     occurredAt: e.occurredAt,

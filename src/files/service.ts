@@ -10,7 +10,7 @@ import { newId } from '#src/core/ids.ts';
 import { findCoordinatorIds, findPeopleRefs, findStructureRefs, personExists, type PersonRef } from '#src/accounts/service.ts';
 import { findPatientIdsByName, findPatientSummaries, findPatientView, type PatientSummary, type PatientView } from '#src/patients/service.ts';
 import { sharingStandingOfCaller } from '#src/consents/standing.ts';
-import { categoryOfAction, type SharingStanding, type ShareCategory } from '#src/consents/rules.ts';
+import { categoryOfAction, eventVisibleThroughConsent, type SharingStanding, type ShareCategory } from '#src/consents/rules.ts';
 import * as repo from './repo.ts';
 import { checkNoOverlap, checkPeriod, checkStatusChange, isActiveAt, statusFields, summariseAccesses, type CareTeamRole, type ClosureReason, type DacMission, type FileStatus, type JournalCategory, type SupportLevel, type SuspensionReason } from './rules.ts';
 
@@ -374,8 +374,11 @@ export type TimelineItem = { id: string; type: string; occurredAt: Date; actor: 
 
 /** Everything that happened on the file, newest first, from its domain events. Right: file.read. */
 export async function listTimeline(ctx: Ctx, fileId: string, page: { before?: Date | undefined; limit: number }): Promise<{ items: TimelineItem[]; nextBefore: Date | null }> {
-  const { file } = await loadFileFor(ctx, fileId, 'file.read');
-  const events = await listFileEvents(ctx, fileId, page);
+  const loaded = await loadFileFor(ctx, fileId, 'file.read');
+  const { file } = loaded;
+  // a consented reader sees the events of what the consent covers, no titles of the rest
+  const byConsent = factsOf(ctx, loaded).viaConsent;
+  const events = (await listFileEvents(ctx, fileId, page)).filter((e) => !byConsent || eventVisibleThroughConsent(e.type, loaded.standing.categories));
   await appendAudit(ctx, { action: 'timeline.read', outcome: 'allowed', patientId: file.patientId, fileId, objectType: 'CoordinationFile', objectId: fileId });
   const refs = await findPeopleRefs(ctx, events.flatMap((e) => (e.actorId ? [e.actorId] : [])));
   const items = events.map((e) => ({ id: e.id, type: e.type, occurredAt: e.occurredAt, actor: e.actorId ? refOf(refs, e.actorId) : null, payload: e.payload }));
@@ -440,6 +443,20 @@ export async function readableFileIdsOfPatient(ctx: Ctx, patientId: string, acti
   const teams = await repo.findTeamsOfFiles(ctx.db, files.map((f) => f.id));
   const standing = await sharingStandingOfCaller(ctx, patientId);
   return files.filter((file) => canDo(ctx, action, accessTarget(ctx, file, teams.get(file.id)!, standing, categoryOfAction(action)))).map((f) => f.id);
+}
+
+/** For each file of the patient the caller may read: the consented categories when only a consent opens it, else null. */
+export async function consentScopesOfPatient(ctx: Ctx, patientId: string): Promise<Map<string, ReadonlySet<string> | null>> {
+  const files = await repo.findFilesOfPatient(ctx.db, patientId);
+  const teams = await repo.findTeamsOfFiles(ctx.db, files.map((f) => f.id));
+  const standing = await sharingStandingOfCaller(ctx, patientId);
+  const scopes = new Map<string, ReadonlySet<string> | null>();
+  for (const file of files) {
+    const loaded: Loaded = { file, team: teams.get(file.id)!, target: accessTarget(ctx, file, teams.get(file.id)!, standing), standing };
+    if (!canDo(ctx, 'file.read', loaded.target)) continue;
+    scopes.set(file.id, factsOf(ctx, loaded).viaConsent ? standing.categories : null);
+  }
+  return scopes;
 }
 
 /** Who may be given work on a file: its active care-team members and the holding structure's coordinators. */

@@ -117,7 +117,7 @@ function DocumentLine({ document, canManage }: { document: DocumentView; canMana
         </div>
         <Group gap={6}>
           {document.isEvaluation && <Badge variant="outline" color="gray.8">{d.evaluation}</Badge>}
-          <Badge variant="filled" color={document.visibility === 'coordinators' ? 'orange.9' : 'blue.9'}>
+          <Badge variant="filled" color={document.visibility === 'coordinators' ? '#a33a00' : 'blue.9'}>
             {d.visibilities[document.visibility]}
           </Badge>
         </Group>

@@ -4,7 +4,7 @@ import { fr } from '../i18n/fr.ts';
 
 export function FileStatusBadge({ status }: { status: FileStatus }) {
   return (
-    <Badge color={status === 'open' ? 'teal.9' : status === 'suspended' ? 'orange.9' : 'gray.7'} variant="filled">
+    <Badge color={status === 'open' ? 'teal.9' : status === 'suspended' ? '#a33a00' : 'gray.7'} variant="filled">
       {fr.files.status[status]}
     </Badge>
   );

@@ -3,7 +3,7 @@
 import { Badge, Button, Chip, EmptyState, Group, Loader, NativeSelect, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client.ts';
+import { api, isApiError } from '../api/client.ts';
 import type { PersonRef } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { fr } from '../i18n/fr.ts';
@@ -47,7 +47,7 @@ export function LifelinePanel({ patientId }: { patientId: string }) {
       <NativeSelect label={l.author} value={author} onChange={(event) => setAuthor(event.currentTarget.value)} data={[{ value: '', label: l.anyAuthor }, ...[...authors].map(([value, label]) => ({ value, label }))]} w={{ base: '100%', sm: 280 }} />
       {lifeline.isPending ? (
         <Loader aria-label={fr.common.loading} />
-      ) : lifeline.isError ? (
+      ) : lifeline.isError && !isApiError(lifeline.error, 404) ? (
         <ErrorAlert error={lifeline.error} />
       ) : items.length === 0 ? (
         <EmptyState title={l.emptyTitle} description={l.emptyText} align="left" />

@@ -21,7 +21,7 @@ function StateBadges({ task }: { task: TaskView }) {
         </Badge>
       )}
       {(task.priority === 'urgent' || task.priority === 'high') && (
-        <Badge color="orange.9" variant="outline">
+        <Badge color="#a33a00" variant="filled">
           {t.priorities[task.priority]}
         </Badge>
       )}
