@@ -52,7 +52,9 @@ export async function dropIndexesAndConstraints(exec: Exec): Promise<DroppedInde
   const constraints = await exec<{ name: string; tbl: string; def: string; type: string }>(`
     select c.conname as name, cl.relname as tbl, pg_get_constraintdef(c.oid) as def, c.contype as type
     from pg_constraint c join pg_class cl on cl.oid = c.conrelid join pg_namespace n on n.oid = cl.relnamespace
-    where n.nspname = 'public' and cl.relname in (${tableList}) and c.contype in ('p', 'u', 'f')
+    where n.nspname = 'public' and (cl.relname in (${tableList}) and c.contype in ('p', 'u', 'f')
+      -- and the foreign keys of other tables into them (care-team invitations), which hold on their keys
+      or c.contype = 'f' and c.confrelid::regclass::text in (${tableList}))
     order by c.contype desc, c.conname`);
   const indexes = await exec<{ name: string; def: string }>(`
     select i.indexname as name, i.indexdef as def from pg_indexes i
