@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 // Starts the real platform on a fresh embedded database (first start: migrations + demo region) and
 // Debian's Chromium driven by playwright-core. Screenshots go to test-results/screenshots/.
 import fs from 'node:fs';
@@ -70,4 +71,11 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.html.slice(0, 200)).slice(0, 3).join(' | ')}`);
   });
   return violations;
+}
+
+/** axe-core on the page: no serious or critical violation (the others are printed, for the record). */
+export async function noSeriousViolation(page: Page, where: string): Promise<void> {
+  const all = await accessibilityViolations(page);
+  if (all.length > 0) console.log(`axe-core on ${where}:`, all);
+  assert.deepEqual(all.filter((v) => /\((serious|critical)\)/.test(v)), [], `axe-core: no serious or critical violation on ${where}`);
 }

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../scripts/demo/load.ts';
 import { startSmtpTestPeer, type SmtpTestPeer } from '#src/core/testing/smtp-test-peer.ts';
-import { accessibilityViolations, login, newPage, PHONE, screenshot, SCREENSHOTS, startE2E, type E2E } from './browser.ts';
+import { login, newPage, noSeriousViolation, PHONE, screenshot, SCREENSHOTS, startE2E, type E2E } from './browser.ts';
 
 const COORDINATOR = 'coordination@demo.trame.fr';
 // Olivier OGER, Masseur-Kinésithérapeute in Avrillé: in the demo directory, with an MSSanté mailbox, no Trame account
@@ -38,11 +38,6 @@ async function screenshotScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
 }
 
-async function noSeriousViolation(page: Page, where: string): Promise<void> {
-  const all = await accessibilityViolations(page);
-  if (all.length > 0) console.log(`axe-core on ${where}:`, all);
-  assert.deepEqual(all.filter((v) => /\((serious|critical)\)/.test(v)), [], `axe-core: no serious or critical violation on ${where}`);
-}
 
 test('the coordinator invites a directory physiotherapist without account into Mme Jeanne’s team; the mail carries the link', async () => {
   const { context, page } = await newPage(e2e);

@@ -4,10 +4,9 @@
 // covering only the tasks, sees those and nothing else, until the consent is withdrawn.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../scripts/demo/load.ts';
 import { demoPdf } from '../scripts/demo/coordination-work.ts';
-import { accessibilityViolations, login, newPage, PHONE, screenshot, startE2E, type E2E } from './browser.ts';
+import { login, newPage, noSeriousViolation, PHONE, screenshot, startE2E, type E2E } from './browser.ts';
 
 let e2e: E2E;
 let fileUrl = '';
@@ -19,11 +18,6 @@ after(async () => {
   await e2e?.close();
 });
 
-async function noSeriousViolation(page: Page, where: string): Promise<void> {
-  const all = await accessibilityViolations(page);
-  if (all.length > 0) console.log(`axe-core on ${where}:`, all);
-  assert.deepEqual(all.filter((v) => /\((serious|critical)\)/.test(v)), [], `axe-core: no serious or critical violation on ${where}`);
-}
 
 test('a relative’s request on the public form is accepted into a file with a care team', async () => {
   const relative = await newPage(e2e, PHONE);

@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from '../scripts/demo/load.ts';
-import { accessibilityViolations, login, newPage, PHONE, SCREENSHOTS, screenshot, startE2E, type E2E } from './browser.ts';
+import { login, newPage, noSeriousViolation, PHONE, screenshot, SCREENSHOTS, startE2E, type E2E } from './browser.ts';
 
 const COORDINATOR = 'coordination@demo.trame.fr';
 const ADMIN = 'admin@demo.trame.fr';
@@ -31,10 +31,6 @@ after(async () => {
   await e2e?.close();
 });
 
-async function noSeriousViolation(page: Page, where: string): Promise<void> {
-  const violations = (await accessibilityViolations(page)).filter((v) => /\((serious|critical)\)/.test(v));
-  assert.deepEqual(violations, [], `axe-core: no serious or critical violation on ${where}`);
-}
 
 /** What is in view (a dialog scrolls inside itself: a full-page capture would cut it). */
 async function viewShot(page: Page, name: string): Promise<void> {

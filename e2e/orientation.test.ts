@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../scripts/demo/load.ts';
-import { accessibilityViolations, login, newPage, PHONE, screenshot, SCREENSHOTS, startE2E, type E2E } from './browser.ts';
+import { login, newPage, noSeriousViolation, PHONE, screenshot, SCREENSHOTS, startE2E, type E2E } from './browser.ts';
 
 const COORDINATOR = 'coordination@demo.trame.fr';
 /**
@@ -33,12 +33,6 @@ after(async () => {
   await e2e?.close();
 });
 
-async function noSeriousViolation(page: Page, where: string): Promise<void> {
-  const all = await accessibilityViolations(page);
-  if (all.length > 0) console.log(`axe-core on ${where}:`, all);
-  const violations = all.filter((v) => /\((serious|critical)\)/.test(v));
-  assert.deepEqual(violations, [], `axe-core: no serious or critical violation on ${where}`);
-}
 
 /** What the screen shows without scrolling: a file page's journal makes a full-page picture very long. */
 async function screenshotScreen(page: Page, name: string): Promise<void> {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../scripts/demo/load.ts';
-import { accessibilityViolations, login, newPage, PHONE, screenshot, startE2E, type E2E } from './browser.ts';
+import { login, newPage, noSeriousViolation, PHONE, screenshot, startE2E, type E2E } from './browser.ts';
 
 let e2e: E2E;
 let trackingCode = '';
@@ -19,11 +19,6 @@ after(async () => {
   await e2e?.close();
 });
 
-async function noSeriousViolation(page: Page, where: string): Promise<void> {
-  const all = await accessibilityViolations(page);
-  if (all.length > 0) console.log(`axe-core on ${where}:`, all);
-  assert.deepEqual(all.filter((v) => /\((serious|critical)\)/.test(v)), [], `axe-core: no serious or critical violation on ${where}`);
-}
 
 async function fillPerson(page: Page): Promise<void> {
   await page.getByLabel('Nom de la personne', { exact: true }).fill('Marchal');
