@@ -77,7 +77,7 @@ export const careTeamInvitations = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     invitedBy: uuid('invited_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    // sent | not_configured | failed
+    // pending (between the commit and the mail attempt) | sent | not_configured | failed
     mailStatus: text('mail_status').notNull(),
     firstUsedAt: timestamp('first_used_at', { withTimezone: true }),
     accountCompletedAt: timestamp('account_completed_at', { withTimezone: true }),

@@ -83,7 +83,8 @@ export function HomePage() {
         <Text>{fr.home.intro}</Text>
       </div>
       <DayBlocks />
-      {mayDo(me, 'file.list-mine') ? <MyOpenFiles /> : <Text>{fr.home.noFileAccess}</Text>}
+      {/* an invited professional (no membership yet) finds their teams in the banner above */}
+      {mayDo(me, 'file.list-mine') ? <MyOpenFiles /> : me.memberships.length > 0 && <Text>{fr.home.noFileAccess}</Text>}
     </Stack>
   );
 }
