@@ -114,11 +114,11 @@ test('the coordinator closes the file with a closure reason, then reopens it', a
   await page.getByRole('dialog').getByRole('button', { name: 'Clôturer', exact: true }).click();
   await page.getByText('Obligatoire').first().waitFor();
   await page.getByRole('dialog').getByRole('combobox', { name: 'Motif de clôture' }).click();
-  await page.getByRole('option', { name: 'Objectifs atteints, situation stabilisée' }).click();
+  await page.getByRole('option', { name: 'Amélioration, situation stabilisée' }).click();
   const answer = page.waitForResponse((r) => r.url().endsWith(`/api${fileUrl}`) && r.request().method() === 'PATCH');
   await page.getByRole('dialog').getByRole('button', { name: 'Clôturer', exact: true }).click();
   assert.equal((await answer).status(), 200);
-  await page.getByText('Motif de clôture\u00a0: Objectifs atteints, situation stabilisée').waitFor();
+  await page.getByText('Motif de clôture\u00a0: Amélioration, situation stabilisée').waitFor();
   await screenshot(page, '09-dossier-cloture-desktop');
   await page.getByRole('button', { name: 'Rouvrir le dossier' }).click();
   await page.getByRole('button', { name: 'Clôturer le dossier' }).waitFor();
