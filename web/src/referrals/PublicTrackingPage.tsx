@@ -30,7 +30,7 @@ export function PublicTrackingPage() {
             setParams({ code: typed.trim().toUpperCase() });
           }}
         >
-          <TextInput label={p.code} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" style={{ flex: 1 }} />
+          <TextInput label={p.code} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} autoComplete="off" style={{ flex: '1 1 14rem' }} />
           <Button type="submit">{p.check}</Button>
         </Group>
         {code && status.isPending && <Loader aria-label={fr.common.loading} />}
